@@ -1,0 +1,163 @@
+"""From configuration and data to the Markdown pages of every language, and their navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+
+from .dataset import SiteData, load_site_data
+from .languages import Language, languages_from_config
+from .pages import GeneratedPage, all_pages, generated_pages
+from .render import LanguageFormats, make_environment, render_template
+from .strings import load_strings
+from .validation import DataError, DataValidationError
+from .writer import MARKER, is_generated, write_generated
+
+
+@dataclass
+class SiteBuild:
+    """What one `mkdocs build` knows after loading the data: pages, titles, strings."""
+
+    languages: list[Language]
+    strings: dict[str, dict]
+    data: SiteData
+    pages: list[GeneratedPage]
+    hand_written: list[str]  # docs paths without language suffix, e.g. 'site'
+    environment: jinja2.Environment
+
+    def __post_init__(self) -> None:
+        self._by_path = {page.path: page for page in all_pages(self.pages)}
+
+    def page_for(self, src_uri: str) -> GeneratedPage | None:
+        """The generated page behind a docs file such as 'commissions/culture.en.md'."""
+        return self._by_path.get(_strip_language(src_uri, self.languages))
+
+    def navigation(self, lang: str) -> list[Any]:
+        titles = self.strings[lang]["nav"]
+        nav: list[Any] = []
+        for page in self.pages:
+            if page.children:
+                children = [{child.title[lang]: f"{child.path}.md"} for child in page.children]
+                nav.append({titles[page.kind]: [f"{page.path}.md", *children]})
+            else:
+                nav.append({titles[page.kind]: f"{page.path}.md"})
+        nav.extend(f"{path}.md" for path in self.hand_written)
+        return nav
+
+    def context(self, lang: str, page_path: str) -> dict[str, Any]:
+        return {
+            "lang": lang,
+            "languages": self.languages,
+            "strings": self.strings[lang],
+            "data": self.data.files,
+            "organisation": self.data["organisation"]["organisation"],
+            "page_path": page_path,
+        }
+
+    def formats(self, lang: str) -> LanguageFormats:
+        return LanguageFormats(self.strings[lang]["meta"]["babel_locale"])
+
+    def render(self, page: GeneratedPage, lang: str) -> str:
+        context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
+        template = self.environment.get_template(page.template)
+        body = render_template(template, context, self.data.sources_by_id(), self.formats(lang), page.path)
+        title = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
+        front_matter = "\n".join(
+            [
+                "---",
+                MARKER,
+                f"# Source: {page.data_file}, line {page.data_line}",
+                f"title: {self.environment.filters['yaml'](title)}",
+                "---",
+                "",
+            ]
+        )
+        return front_matter + body
+
+    def render_hand_written(self, markdown: str, lang: str, src_uri: str) -> str:
+        """A hand-written page that embeds data: its Markdown is a template too."""
+        page_path = _strip_language(src_uri, self.languages)
+        template = self.environment.from_string(markdown)
+        return render_template(
+            template, self.context(lang, page_path), self.data.sources_by_id(), self.formats(lang), page_path
+        )
+
+
+def _strip_language(src_uri: str, languages: list[Language]) -> str:
+    stem = src_uri.removesuffix(".md")
+    for language in languages:
+        if stem.endswith(f".{language.code}"):
+            return stem[: -len(language.code) - 1]
+    return stem
+
+
+def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
+    """Load and validate everything, then write the generated pages of every language.
+
+    Nothing is written unless the data, the strings and the hand-written pages are all good.
+    """
+    languages = languages_from_config(config)
+    codes = [language.code for language in languages]
+    project_root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    errors: list[DataError] = []
+    strings: dict[str, dict] = {}
+    data = None
+    try:
+        strings = load_strings(codes)
+    except DataValidationError as error:
+        errors += error.errors
+    try:
+        data = load_site_data(data_dir, codes, display_root=project_root)
+    except DataValidationError as error:
+        errors += error.errors
+    if data is not None:
+        pages = generated_pages(data)
+        hand_written, parity_errors = _hand_written_pages(docs_dir, languages, {p.path for p in all_pages(pages)})
+        errors += parity_errors
+    if errors:
+        raise DataValidationError(errors)
+    assert data is not None
+    site = SiteBuild(languages, strings, data, pages, hand_written, make_environment())
+    texts = {}
+    for page in all_pages(pages):
+        for code in codes:
+            try:
+                texts[f"{page.path}.{code}.md"] = site.render(page, code)
+            except (jinja2.TemplateError, KeyError, ValueError) as error:
+                raise DataValidationError(
+                    [DataError(page.data_file, page.data_line, f"page '{page.path}' ({code}) cannot be rendered: {error}")]
+                ) from None
+    write_generated(docs_dir, texts)
+    return site
+
+
+def _hand_written_pages(docs_dir: Path, languages: list[Language], generated: set[str]) -> tuple[list[str], list[DataError]]:
+    """Hand-written pages (docs/<path>.<lang>.md), each required in every language."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        if is_generated(path):
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        base = _strip_language(relative, languages)
+        code = relative.removesuffix(".md")[len(base) + 1 :]
+        found.setdefault(base, set()).add(code)
+    errors = []
+    for base, codes in sorted(found.items()):
+        if base in generated:
+            errors.append(DataError(f"docs/{base}.md", 1, "this page is generated from data; remove the hand-written file"))
+        for language in languages:
+            if language.code not in codes:
+                have = sorted(codes - {""})
+                errors.append(
+                    DataError(
+                        f"docs/{base}.{language.code}.md", 1,
+                        f"missing: the page exists in {', '.join(have) or 'no language suffix'} but not in {language.name} "
+                        f"({language.code}); every page must exist in every language",
+                    )
+                )
+    return [base for base in found if base not in generated], errors

@@ -1,0 +1,101 @@
+"""MkDocs glue: validate data/, write the generated pages, give each language its navigation.
+
+Event order within one `mkdocs build` (static-i18n runs the build again for each further
+language, inside the first build's post_build; see README "Architecture"):
+
+- on_startup: remember the command; `build` writes to a staging folder (see staging.py).
+- on_config (after i18n's, which sets the current language): the first time, load and
+  validate the data and write every page of every language; then, for each language's
+  build, set the navigation with that language's titles.
+- on_page_markdown: edit links of generated pages point at their data file; hand-written
+  pages that ask for it (`data: true` in front matter) are rendered with the data.
+- on_post_build / on_build_error / on_shutdown: swap the staging folder in, or drop it.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+
+from . import staging
+from .build_pages import SiteBuild, prepare_site
+from .languages import current_language
+from .validation import DataValidationError
+from .writer import GeneratedFileConflict
+
+log = logging.getLogger("mkdocs.plugins.cglu")
+
+
+class CgluPluginConfig(Config):
+    data_dir = config_options.Dir(exists=True, default="data")
+
+
+class CgluPlugin(BasePlugin[CgluPluginConfig]):
+    def __init__(self) -> None:
+        self.site: SiteBuild | None = None
+        self.command: str | None = None
+        self.stage: staging.Stage | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(-110)  # after static-i18n's on_config (-100), which sets the language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.site is None:
+            try:
+                self.site = prepare_site(config, Path(self.config.data_dir))
+            except (DataValidationError, GeneratedFileConflict) as error:
+                raise PluginError(str(error)) from None
+            if self.command == "build":
+                self.stage = staging.Stage.begin(Path(config.site_dir))
+                config.site_dir = str(self.stage.staging_dir)
+        config.nav = self.site.navigation(current_language(config))
+        return config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
+        assert self.site is not None
+        generated = self.site.page_for(page.file.src_uri)
+        if generated is not None:
+            page.edit_url = _edit_url(config, generated.data_file)
+            return markdown
+        if page.meta.get("data") is True:
+            try:
+                return self.site.render_hand_written(markdown, current_language(config), page.file.src_uri)
+            except Exception as error:  # a template mistake in a hand-written page
+                raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+        return markdown
+
+    @event_priority(-110)  # after static-i18n has built every language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.stage is not None and not config.plugins["i18n"].building:
+            self.stage.mark_complete()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.stage is not None:
+            self.stage.mark_failed()
+
+    def on_shutdown(self) -> None:
+        if self.stage is not None:
+            self.stage.finish()
+
+
+def _edit_url(config: MkDocsConfig, data_file: str) -> str | None:
+    """The edit address of a data file, beside the docs edit address MkDocs computes."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    base = urlsplit(config.repo_url.rstrip("/") + "/" + config.edit_uri.lstrip("/"))
+    # edit_uri points into docs/; the data file is a sibling of docs/ in the repository.
+    branch_root = posixpath.dirname(base.path.rstrip("/"))
+    if not base.path.rstrip("/").endswith("/docs"):
+        branch_root = base.path.rstrip("/")
+    return urlunsplit(base._replace(path=posixpath.join(branch_root, data_file)))

@@ -1,0 +1,150 @@
+"""Render Markdown pages from Jinja templates, one language at a time.
+
+Everything a template prints is escaped for Markdown and HTML unless it is marked safe, so
+a `<script>` or a `*` in a YAML text shows as written. Numbers and dates are formatted by
+Babel with the language's locale (strings/<lang>.yml `meta.babel_locale`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton
+from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# Characters Python-Markdown reads as markup (and can escape with a backslash).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
+
+
+def escape_markdown(value: Any) -> Markup:
+    """Text to Markdown that renders as that same text: markup characters and HTML escaped."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())  # data texts are single paragraphs
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+def markdown_href(url: str) -> Markup:
+    """A URL usable as a Markdown link target (parentheses and spaces would end it)."""
+    for character, encoded in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(character, encoded)
+    return Markup(url)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise ValueError("a template printed an empty value")
+    return escape_markdown(value)
+
+
+class LanguageFormats:
+    """Locale-aware numbers and dates for one language."""
+
+    def __init__(self, babel_locale: str):
+        self.locale = Locale.parse(babel_locale)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        return format_percent(value / 100, locale=self.locale)
+
+    def date(self, value: str | int) -> str:
+        """A full or partial ISO date (2022-10-10, 2021-03, 2004) in words."""
+        parts = [int(part) for part in str(value).split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=self.locale)
+        return format_date(datetime.date(*parts), format="long", locale=self.locale)
+
+    def date_range(self, start: str | int, end: str | int) -> str:
+        start, end = str(start), str(end)
+        if start == end:
+            return self.date(start)
+        if start.count("-") == 2 and end.count("-") == 2:
+            first, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+            return format_interval(first, last, skeleton="yMMMMd", locale=self.locale)
+        return f"{self.date(start)} – {self.date(end)}"
+
+
+def make_environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    environment.filters["t"] = _translate
+    environment.filters["yaml"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    environment.filters["md"] = escape_markdown
+    environment.filters["href"] = markdown_href
+    return environment
+
+
+@jinja2.pass_context
+def _translate(context: jinja2.runtime.Context, text: dict[str, str]) -> str:
+    """The current language's version of a data text."""
+    return text[context["lang"]]
+
+
+class Citations:
+    """Numbers the sources a page cites, in order of first citation."""
+
+    def __init__(self, sources_by_id: dict[str, dict]):
+        self._sources = sources_by_id
+        self.cited: list[dict] = []
+
+    def cite(self, ids: Iterable[str]) -> Markup:
+        numbers = []
+        for source_id in ids:
+            source = self._sources[source_id]
+            if source not in self.cited:
+                self.cited.append(source)
+            numbers.append(self.cited.index(source) + 1)
+        links = ", ".join(f"[{number}](#source-{number})" for number in numbers)
+        return Markup(f"<sup>{links}</sup>") if links else Markup("")
+
+
+def relative_link(from_page: str, to_page: str, anchor: str = "") -> Markup:
+    """Markdown link target from one docs page to another (paths without language suffix)."""
+    target = to_page if to_page.endswith(".md") else f"{to_page}.md"
+    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return Markup(link + (f"#{anchor}" if anchor else ""))
+
+
+def render_template(
+    template: jinja2.Template,
+    context: dict[str, Any],
+    sources_by_id: dict[str, dict],
+    formats: LanguageFormats,
+    page_path: str,
+) -> str:
+    """Render one page in one language, with the helpers every page template may call."""
+    citations = Citations(sources_by_id)
+    helpers: dict[str, Callable[..., Any]] = {
+        "cite": citations.cite,
+        "cited_sources": lambda: list(citations.cited),
+        "link": lambda to_page, anchor="": relative_link(page_path, to_page, anchor),
+        "number": formats.number,
+        "percent": formats.percent,
+        "date": formats.date,
+        "date_range": formats.date_range,
+        "year": lambda value: str(value)[:4],
+    }
+    return template.render({**context, **helpers})
