@@ -30,6 +30,8 @@ from mkdocs.structure.pages import Page
 from . import staging
 from .build_pages import SiteBuild, prepare_site
 from .languages import current_language
+from .render import TEMPLATES_DIR
+from .strings import STRINGS_DIR
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
 
@@ -61,6 +63,12 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 config.site_dir = str(self.stage.staging_dir)
         config.nav = self.site.navigation(current_language(config))
         return config
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on a change of the data, the page templates or the UI strings."""
+        for folder in (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR):
+            server.watch(str(folder))
+        return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
         assert self.site is not None

@@ -25,6 +25,7 @@ from markupsafe import Markup
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # Characters Python-Markdown reads as markup (and can escape with a backslash).
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
 
 
@@ -32,7 +33,8 @@ def escape_markdown(value: Any) -> Markup:
     """Text to Markdown that renders as that same text: markup characters and HTML escaped."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())  # data texts are single paragraphs
+    # Data texts are single paragraphs. Not str.split(): it would eat no-break spaces.
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
@@ -71,13 +73,20 @@ class LanguageFormats:
         return format_date(datetime.date(*parts), format="long", locale=self.locale)
 
     def date_range(self, start: str | int, end: str | int) -> str:
+        """'10–14 octobre 2022' / '10–14 October 2022': CLDR's interval, months in full."""
         start, end = str(start), str(end)
         if start == end:
             return self.date(start)
-        if start.count("-") == 2 and end.count("-") == 2:
-            first, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
-            return format_interval(first, last, skeleton="yMMMMd", locale=self.locale)
-        return f"{self.date(start)} – {self.date(end)}"
+        if start.count("-") != 2 or end.count("-") != 2:
+            return f"{self.date(start)} – {self.date(end)}"
+        first, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+        greatest = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+        patterns = self.locale.interval_formats.get("yMMMd", {}).get(greatest)
+        if not patterns:
+            return format_interval(first, last, skeleton="yMMMd", locale=self.locale)
+        # CLDR has no interval pattern with full month names; widen the abbreviated ones.
+        first_pattern, last_pattern = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in patterns)
+        return format_date(first, first_pattern, locale=self.locale) + format_date(last, last_pattern, locale=self.locale)
 
 
 def make_environment() -> jinja2.Environment:
@@ -88,7 +97,7 @@ def make_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
+        autoescape=True,  # macro output is Markup, so it is not escaped twice
     )
     environment.filters["t"] = _translate
     environment.filters["yaml"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))

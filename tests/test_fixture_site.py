@@ -1,0 +1,102 @@
+"""A site built from the small fixture data: its pages, per language, follow the data."""
+
+from __future__ import annotations
+
+from conftest import LANGUAGES, Project
+
+from cglu_site.writer import MARKER
+
+PAGES = {
+    "index.html",
+    "about/index.html",
+    "governance/index.html",
+    "commissions/index.html",
+    "commissions/culture/index.html",
+    "commissions/urban-mobility/index.html",
+    "sections/index.html",
+    "sections/africa/index.html",
+    "sections/metropolitan/index.html",
+    "events/index.html",
+    "events/congress-2022/index.html",
+    "news/index.html",
+    "news/2020-06-12-meeting/index.html",
+    "members/index.html",
+    "contact/index.html",
+    "sources/index.html",
+    "about-this-site/index.html",
+}
+
+
+def expected_paths(pages: set[str]) -> set[str]:
+    paths = set(pages) | {"404.html"}
+    for lang in LANGUAGES[1:]:
+        paths |= {f"{lang}/{page}" for page in pages}
+    return paths
+
+
+def test_exact_output_paths_per_language(fixture_site: Project) -> None:
+    assert fixture_site.output_pages() == expected_paths(PAGES)
+
+
+def test_each_language_page_has_its_lang_attribute(fixture_site: Project) -> None:
+    for page in PAGES:
+        assert fixture_site.html(page).html["lang"] == "fr"
+        assert fixture_site.html(f"en/{page}").html["lang"] == "en"
+
+
+def test_navigation_titles_come_from_data_and_strings(fixture_site: Project) -> None:
+    fr_nav = fixture_site.html("index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    en_nav = fixture_site.html("en/index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "Commissions et groupes de travail" in fr_nav and "Commission Culture" in fr_nav
+    assert "Committees and working groups" in en_nav and "Committee on Culture" in en_nav
+    assert "Commission Culture" not in en_nav
+
+
+def test_generated_pages_are_marked_and_not_rewritten_when_unchanged(fixture_project: Project) -> None:
+    fixture_project.build_ok()
+    page = fixture_project.docs / "commissions" / "culture.en.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["---", MARKER]
+    assert "data/commissions.yml" in lines[2]
+    before = page.stat().st_mtime_ns
+    fixture_project.build_ok()
+    assert page.stat().st_mtime_ns == before
+
+
+def test_a_changed_value_appears_in_every_language(fixture_project: Project) -> None:
+    fixture_project.edit("commissions.yml", "La commission de la culture.", "Texte français modifié.")
+    fixture_project.edit("commissions.yml", "The culture committee.", "Changed English text.")
+    fixture_project.build_ok()
+    fr = fixture_project.text("commissions/culture/index.html")
+    en = fixture_project.text("en/commissions/culture/index.html")
+    assert "Texte français modifié." in fr and "Changed English text." not in fr
+    assert "Changed English text." in en and "Texte français modifié." not in en
+
+
+def test_a_removed_entry_removes_its_pages(fixture_project: Project) -> None:
+    fixture_project.build_ok()
+    text = (fixture_project.data / "commissions.yml").read_text(encoding="utf-8")
+    start = text.index("  - id: urban-mobility")
+    end = text.index("areas:")
+    (fixture_project.data / "commissions.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    fixture_project.build_ok()
+    remaining = PAGES - {"commissions/urban-mobility/index.html"}
+    assert fixture_project.output_pages() == expected_paths(remaining)
+    assert not list(fixture_project.docs.glob("commissions/urban-mobility.*.md"))
+
+
+def test_hand_written_page_embeds_data(fixture_site: Project) -> None:
+    text = fixture_site.text("en/about-this-site/index.html")
+    assert "Test Organisation (TO)" in text
+    assert "draws on 2 documents" in text
+
+
+def test_dates_and_numbers_are_formatted_per_language(fixture_site: Project) -> None:
+    fr = fixture_site.text("events/congress-2022/index.html")
+    en = fixture_site.text("en/events/congress-2022/index.html")
+    assert "10–14 octobre 2022" in fr
+    assert "10–14 October 2022" in en
+    home_fr = fixture_site.text("index.html")
+    home_en = fixture_site.text("en/index.html")
+    assert "plus de 240\u202f000" in home_fr and "70\xa0%" in home_fr
+    assert "more than 240,000" in home_en and "70%" in home_en
