@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,16 +38,21 @@ class SiteBuild:
         return self._by_path.get(_strip_language(src_uri, self.languages))
 
     def navigation(self, lang: str) -> list[Any]:
-        titles = self.strings[lang]["nav"]
         nav: list[Any] = []
         for page in self.pages:
+            entry = f"{page.path}.md"
             if page.children:
-                children = [{child.title[lang]: f"{child.path}.md"} for child in page.children]
-                nav.append({titles[page.kind]: [f"{page.path}.md", *children]})
+                children = [{self.title(child, lang): f"{child.path}.md"} for child in page.children]
+                nav.append({self.title(page, lang): [entry, *children]})
             else:
-                nav.append({titles[page.kind]: f"{page.path}.md"})
+                nav.append({self.title(page, lang): entry})
         nav.extend(f"{path}.md" for path in self.hand_written)
         return nav
+
+    def title(self, page: GeneratedPage, lang: str) -> str:
+        """A page's title as HTML: MkDocs and the theme print titles without escaping them."""
+        text = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
+        return html.escape(text, quote=False)
 
     def context(self, lang: str, page_path: str) -> dict[str, Any]:
         return {
@@ -65,13 +71,12 @@ class SiteBuild:
         context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
         template = self.environment.get_template(page.template)
         body = render_template(template, context, self.data.sources_by_id(), self.formats(lang), page.path)
-        title = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
         front_matter = "\n".join(
             [
                 "---",
                 MARKER,
                 f"# Source: {page.data_file}, line {page.data_line}",
-                f"title: {self.environment.filters['yaml'](title)}",
+                f"title: {self.environment.filters['yaml'](self.title(page, lang))}",
                 "---",
                 "",
             ]

@@ -1,0 +1,23 @@
+"""Text from YAML is text: HTML and Markdown in data show as written, never as markup."""
+
+from __future__ import annotations
+
+from conftest import Project
+
+HOSTILE = "<script>alert('x')</script> *not emphasis* [not a link](https://example.org) & `code` {: .cls } #"
+
+
+def test_html_and_markdown_in_data_render_as_text(fixture_project: Project) -> None:
+    fixture_project.edit("commissions.yml", "The culture committee.", HOSTILE.replace("'", "''").join("''"))
+    fixture_project.edit("commissions.yml", "en: Committee on Culture}", "en: 'Culture <b>bold</b> *committee*'}")
+    fixture_project.build_ok()
+    page = fixture_project.html("en/commissions/culture/index.html")
+    article = page.select_one("article")
+    assert article.find("script") is None and article.find("b") is None
+    assert not [em for em in article.find_all("em") if em.get_text() in ("not emphasis", "committee")]
+    assert article.find("a", string="not a link") is None
+    assert HOSTILE in fixture_project.text("en/commissions/culture/index.html")
+    assert article.find("h1").get_text().removesuffix("¶") == "Culture <b>bold</b> *committee*"
+    assert page.title.find("b") is None and page.title.get_text().startswith("Culture <b>bold</b> *committee*")
+    nav_titles = [link.get_text(strip=True) for link in page.select("nav.md-nav--primary a")]
+    assert "Culture <b>bold</b> *committee*" in nav_titles

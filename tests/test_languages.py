@@ -1,0 +1,38 @@
+"""Languages are configuration: mkdocs.yml lists them, every other part follows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import LANGUAGES, ROOT
+
+from cglu_site.languages import load_languages
+from cglu_site.strings import STRINGS_DIR, load_strings
+from cglu_site.validation import DataValidationError
+
+
+def test_the_tests_know_the_configured_languages() -> None:
+    assert tuple(language.code for language in load_languages(ROOT / "mkdocs.yml")) == LANGUAGES
+
+
+def test_every_language_has_every_ui_string() -> None:
+    strings = load_strings(LANGUAGES)
+    assert set(strings) == set(LANGUAGES)
+
+
+def test_a_missing_ui_string_is_an_error(tmp_path: Path) -> None:
+    for path in STRINGS_DIR.glob("*.yml"):
+        shutil.copy2(path, tmp_path / path.name)
+    english = tmp_path / "en.yml"
+    english.write_text(english.read_text(encoding="utf-8").replace("  members: Members and partners\n", ""), encoding="utf-8")
+    with pytest.raises(DataValidationError) as error:
+        load_strings(LANGUAGES, tmp_path)
+    assert "cglu_site/strings/en.yml:1: string 'nav.members' is missing (other languages have it)" in str(error.value)
+
+
+def test_a_language_without_strings_file_is_an_error() -> None:
+    with pytest.raises(DataValidationError) as error:
+        load_strings([*LANGUAGES, "xx"])
+    assert "cglu_site/strings/xx.yml:1: file is missing" in str(error.value)
