@@ -1,88 +1,11 @@
-"""Test sites: copies of this project with fixture data or the real data, built for real."""
+"""Fixtures: sites built from the fixture data and from the real data."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-LANGUAGES = ("fr", "en")  # checked against mkdocs.yml in test_languages.py
-
-
-@dataclass
-class Project:
-    root: Path
-
-    @property
-    def data(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def docs(self) -> Path:
-        return self.root / "docs"
-
-    def build(self, *extra: str) -> subprocess.CompletedProcess:
-        return run_mkdocs("build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra)
-
-    def build_ok(self) -> subprocess.CompletedProcess:
-        result = self.build()
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result
-
-    def html(self, site_path: str) -> BeautifulSoup:
-        return BeautifulSoup((self.site / site_path).read_text(encoding="utf-8"), "html.parser")
-
-    def text(self, site_path: str) -> str:
-        """The visible text of a page's article, white space folded."""
-        text = self.html(site_path).select_one("article").get_text(" ")
-        return re.sub(r"[ \t\r\n]+", " ", text).strip()  # not str.split(): it eats no-break spaces
-
-    def edit(self, data_file: str, old: str, new: str) -> None:
-        path = self.data / data_file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {data_file}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    def output_pages(self) -> set[str]:
-        return {path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")}
-
-
-def run_mkdocs(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, env=env, timeout=600
-    )
-
-
-def make_project(destination: Path, data: Path | None) -> Project:
-    """This project's configuration, hand-written pages and theme, with the given data."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", destination / "overrides")
-    shutil.copytree(ROOT / "docs", destination / "docs", ignore=_generated_pages)
-    shutil.copytree(ROOT / "data" / "schemas", destination / "data" / "schemas")
-    for path in sorted((data or ROOT / "data").glob("*.yml")):
-        shutil.copy2(path, destination / "data" / path.name)
-    return Project(destination)
-
-
-def _generated_pages(folder: str, names: list[str]) -> list[str]:
-    from cglu_site.writer import is_generated
-
-    return [name for name in names if name.endswith(".md") and is_generated(Path(folder) / name)]
+from sites import FIXTURE_DATA, Project, make_project
 
 
 @pytest.fixture

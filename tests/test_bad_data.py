@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Project
+from sites import Project
 
 # (what is wrong, data file, text to replace, replacement, expected message)
 CASES = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Project
+from sites import Project
 
 HOSTILE = "<script>alert('x')</script> *not emphasis* [not a link](https://example.org) & `code` {: .cls } #"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import LANGUAGES, Project
+from sites import LANGUAGES, Project
 
 from cglu_site.writer import MARKER
 

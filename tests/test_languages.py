@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT
+from sites import LANGUAGES, ROOT
 
 from cglu_site.languages import load_languages
 from cglu_site.strings import STRINGS_DIR, load_strings
