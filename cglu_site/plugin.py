@@ -15,6 +15,7 @@ language, inside the first build's post_build; see README "Architecture"):
 from __future__ import annotations
 
 import logging
+import tempfile
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -53,14 +54,17 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     @event_priority(-110)  # after static-i18n's on_config (-100), which sets the language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.site is None:
+        # MkDocs keeps plugin instances across `mkdocs serve` rebuilds, and static-i18n runs
+        # one nested build per further language: load the data once per outer build.
+        if not config.plugins["i18n"].building:
             try:
                 self.site = prepare_site(config, Path(self.config.data_dir))
             except (DataValidationError, GeneratedFileConflict) as error:
                 raise PluginError(str(error)) from None
-            if self.command == "build":
+            if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
                 config.site_dir = str(self.stage.staging_dir)
+        assert self.site is not None
         config.nav = self.site.navigation(current_language(config))
         return config
 
@@ -95,6 +99,12 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_shutdown(self) -> None:
         if self.stage is not None:
             self.stage.finish()
+
+
+def _is_serve_folder(site_dir: str) -> bool:
+    """`mkdocs serve --clean` reports itself as 'build' but serves a temporary folder."""
+    folder = Path(site_dir)
+    return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith("mkdocs_")
 
 
 def _edit_url(config: MkDocsConfig, data_file: str) -> str | None:

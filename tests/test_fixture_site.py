@@ -58,9 +58,17 @@ def test_generated_pages_are_marked_and_not_rewritten_when_unchanged(fixture_pro
     lines = page.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["---", MARKER]
     assert "data/commissions.yml" in lines[2]
-    before = page.stat().st_mtime_ns
+    generated = sorted(fixture_project.docs.rglob("*.md"))
+    before = {path: path.stat().st_mtime_ns for path in generated}
     fixture_project.build_ok()
-    assert page.stat().st_mtime_ns == before
+    assert {path: path.stat().st_mtime_ns for path in generated} == before, "mkdocs serve would rebuild forever"
+
+
+def test_no_page_shows_a_python_value(fixture_site: Project) -> None:
+    for path in fixture_site.docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for leak in ("object at 0x", "built-in method", "Undefined", "None"):
+            assert leak not in text, f"{path.name} shows {leak!r}"
 
 
 def test_a_changed_value_appears_in_every_language(fixture_project: Project) -> None:
