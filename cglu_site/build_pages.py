@@ -15,6 +15,7 @@ from .languages import Language, languages_from_config
 from .pages import GeneratedPage, all_pages, generated_pages
 from .render import LanguageFormats, make_environment, render_template
 from .strings import load_strings
+from .typography import apply_typography
 from .validation import DataError, DataValidationError
 from .writer import MARKER, is_generated, write_generated
 
@@ -32,6 +33,9 @@ class SiteBuild:
 
     def __post_init__(self) -> None:
         self._by_path = {page.path: page for page in all_pages(self.pages)}
+
+    def language(self, code: str) -> Language:
+        return next(language for language in self.languages if language.code == code)
 
     def page_for(self, src_uri: str) -> GeneratedPage | None:
         """The generated page behind a docs file such as 'commissions/culture.en.md'."""
@@ -52,7 +56,10 @@ class SiteBuild:
     def title(self, page: GeneratedPage, lang: str) -> str:
         """A page's title as HTML: MkDocs and the theme print titles without escaping them."""
         text = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
-        return html.escape(text, quote=False)
+        return self.typography(html.escape(text, quote=False), lang)
+
+    def typography(self, text: str, lang: str) -> str:
+        return apply_typography(text, self.strings[lang]["meta"]["typography"])
 
     def context(self, lang: str, page_path: str) -> dict[str, Any]:
         return {

@@ -29,6 +29,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from . import staging
+from .alternates import SitemapPage, page_alternates, write_sitemaps
+from .search_split import language_base_url, split_search_index
 from .build_pages import SiteBuild, prepare_site
 from .languages import current_language
 from .render import TEMPLATES_DIR
@@ -48,6 +50,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.site: SiteBuild | None = None
         self.command: str | None = None
         self.stage: staging.Stage | None = None
+        self.sitemap_pages: list[SitemapPage] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -61,12 +64,24 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 self.site = prepare_site(config, Path(self.config.data_dir))
             except (DataValidationError, GeneratedFileConflict) as error:
                 raise PluginError(str(error)) from None
+            self.sitemap_pages = []
             if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
         config.nav = self.site.navigation(current_language(config))
+        # Per-page values are set below; error pages, rendered before any page, get static-i18n's
+        # list of each language's home and the site root as storage scope.
+        config.extra.alternate = config.extra["alternate"]
+        config.extra.pop("scope", None)
         return config
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "404.html" and self.site is not None:
+            language = self.site.language(current_language(config))
+            config.extra["scope"] = context["base_url"]
+            context["base_url"] = language_base_url(context["base_url"], language)
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on a change of the data, the page templates or the UI strings."""
@@ -76,20 +91,53 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
         assert self.site is not None
+        lang = current_language(config)
         generated = self.site.page_for(page.file.src_uri)
         if generated is not None:
             page.edit_url = _edit_url(config, generated.data_file)
-            return markdown
-        if page.meta.get("data") is True:
+        elif page.meta.get("data") is True:
             try:
-                return self.site.render_hand_written(markdown, current_language(config), page.file.src_uri)
+                markdown = self.site.render_hand_written(markdown, lang, page.file.src_uri)
             except Exception as error:  # a template mistake in a hand-written page
                 raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
-        return markdown
+        return self.site.typography(markdown, lang)
+
+    @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        assert self.site is not None
+        language = self.site.language(current_language(config))
+        alternates = page_alternates(page.file.alternates, self.site.languages, config.site_url)
+        # An attribute, as static-i18n sets it (config.extra is a dict whose attributes shadow keys).
+        config.extra.alternate = [alternate.as_extra() for alternate in alternates]
+        context["cglu_x_default"] = alternates[0].link if alternates else None
+        # Material fetches its search index from `base`: make it this language's root, and
+        # keep its storage scope (settings, palette) at the site root for every language.
+        config.extra["scope"] = context["base_url"]
+        context["base_url"] = language_base_url(context["base_url"], language)
+        self.sitemap_pages.append(SitemapPage(page.url, tuple(alternates)))
+        return context
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "sitemap.xml":
+            return ""  # written for every language at the end, see on_post_build
+        if template_name == "404.html":
+            language = self.site.language(current_language(config)) if self.site else None
+            if language is not None and not language.default:
+                # One 404 per language, instead of the last language's at the root.
+                target = Path(config.site_dir) / language.link.strip("/") / "404.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(output, encoding="utf-8")
+                return ""
+        return output
 
     @event_priority(-110)  # after static-i18n has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.stage is not None and not config.plugins["i18n"].building:
+        if config.plugins["i18n"].building or self.site is None:
+            return
+        site_dir = Path(config.site_dir)
+        split_search_index(site_dir, self.site.languages)
+        write_sitemaps(site_dir, self.sitemap_pages, self.site.languages, config.site_url)
+        if self.stage is not None:
             self.stage.mark_complete()
 
     def on_build_error(self, *, error: Exception) -> None:

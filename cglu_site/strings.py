@@ -44,6 +44,8 @@ def load_strings(codes: Sequence[str], strings_dir: Path = STRINGS_DIR) -> dict[
         for key in sorted(all_keys - keys.keys()):
             errors.append(DataError(documents[code].file, 1, f"string '{key}' is missing (other languages have it)"))
         for key, value in keys.items():
+            if isinstance(value, list):  # rules such as meta.typography
+                continue
             if not isinstance(value, str) or not value.strip():
                 line = documents[code].line_of(tuple(key.split(".")))
                 errors.append(DataError(documents[code].file, line, f"string '{key}' should be a non-empty text"))

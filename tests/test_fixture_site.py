@@ -28,9 +28,10 @@ PAGES = {
 
 
 def expected_paths(pages: set[str]) -> set[str]:
+    """Every page, and a 404 page, in every language: the default at the root."""
     paths = set(pages) | {"404.html"}
     for lang in LANGUAGES[1:]:
-        paths |= {f"{lang}/{page}" for page in pages}
+        paths |= {f"{lang}/{page}" for page in pages | {"404.html"}}
     return paths
 
 
