@@ -33,11 +33,12 @@ class Project:
     def docs(self) -> Path:
         return self.root / "docs"
 
-    def build(self, *extra: str) -> subprocess.CompletedProcess:
-        return run_mkdocs("build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra)
+    def build(self, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+        env = {"CGLU_SITE_URL": site_url} if site_url else {}
+        return run_mkdocs("build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra, env=env)
 
-    def build_ok(self) -> subprocess.CompletedProcess:
-        result = self.build()
+    def build_ok(self, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+        result = self.build(*extra, site_url=site_url)
         assert result.returncode == 0, result.stdout + result.stderr
         return result
 
@@ -59,8 +60,8 @@ class Project:
         return {path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")}
 
 
-def run_mkdocs(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, env=env, timeout=600
     )

@@ -1,16 +1,19 @@
-"""A real browser (Chromium through Playwright) visiting a built site served over HTTP."""
+"""A real browser (Chromium through Playwright) visiting built sites served over HTTP."""
 
 from __future__ import annotations
 
 import functools
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from sites import make_project
 
 # Debian's Chromium where it exists (CI installs it); else Playwright's own browser
 # (`python -m playwright install chromium` on a machine with internet).
@@ -26,21 +29,61 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class LiveSite:
+    """A built site served on 127.0.0.1; `url` is where its root is (maybe under a sub-path)."""
+
+    url: str
+    origin: str
+    server: ThreadingHTTPServer = field(repr=False)
+
+
+def _serve(folder: Path, port: int) -> ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: str | None = None) -> LiveSite:
+    """The real site built for `built_for` (default: where it is served) and served at `sub_path`."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    url = f"{origin}/{sub_path}"
+    project = make_project(tmp_path_factory.mktemp("live"), None)
+    served_root = tmp_path_factory.mktemp("served")
+    project.build_ok("-d", str(served_root / sub_path), site_url=built_for or url)
+    return LiveSite(url, origin, _serve(served_root, port))
+
+
 @pytest.fixture(scope="session")
-def serve() -> Iterator:
-    """serve(site_dir) -> base URL of that folder served on 127.0.0.1."""
-    servers = []
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    site = _live(tmp_path_factory, "")
+    yield site
+    site.server.shutdown()
 
-    def start(site: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(site))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
 
-    yield start
-    for server in servers:
-        server.shutdown()
+@pytest.fixture(scope="session")
+def live_site_under_subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """Built for and served under a sub-path, as on GitHub Pages (/<repository>/)."""
+    site = _live(tmp_path_factory, "cglu-site/")
+    yield site
+    site.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def mirror_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """Built for the domain root but served under /mirror/cglu/: relative links must still work
+    (its absolute hreflang links, rightly, name the site it was built for)."""
+    site = _live(tmp_path_factory, "mirror/cglu/", built_for="https://cglu-docs.example.org/")
+    yield site
+    site.server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -61,9 +104,29 @@ def browser() -> Iterator:
         browser.close()
 
 
+@dataclass
+class Visit:
+    """A browser tab that records what the page asked the network for and what went wrong."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
 @pytest.fixture
-def page(browser) -> Iterator:
+def visit(browser) -> Iterator[Visit]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    yield page
+    record = Visit(page)
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("requestfailed", lambda request: record.failures.append(f"{request.url} ({request.failure})"))
+    page.on("response", lambda response: response.status >= 400 and record.failures.append(f"{response.url} ({response.status})"))
+    page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
+    yield record
     context.close()
+
+
+@pytest.fixture
+def page(visit: Visit):
+    return visit.page
