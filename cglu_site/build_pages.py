@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,12 +80,18 @@ class SiteBuild:
         context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
         template = self.environment.get_template(page.template)
         body = render_template(template, context, self.data.sources_by_id(), self.formats(lang), page.path)
+        settings: dict[str, Any] = {"title": self.title(page, lang)}
+        if description := page.description(lang):
+            # Printed unescaped into an attribute by the theme.
+            settings["description"] = html.escape(self.typography(_plain_text(description), lang), quote=True)
+        settings.update(page.front_matter)
         front_matter = "\n".join(
             [
                 "---",
                 MARKER,
                 f"# Source: {page.data_file}, line {page.data_line}",
-                f"title: {self.environment.filters['yaml'](self.title(page, lang))}",
+                # JSON is YAML: every value quoted and escaped.
+                *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()),
                 "---",
                 "",
             ]
@@ -97,6 +105,11 @@ class SiteBuild:
         return render_template(
             template, self.context(lang, page_path), self.data.sources_by_id(), self.formats(lang), page_path
         )
+
+
+def _plain_text(text: str) -> str:
+    """Text for a meta description: language markers removed, one line."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _strip_language(src_uri: str, languages: list[Language]) -> str:

@@ -24,6 +24,7 @@ class PageKind:
     entry_title: Callable[[dict], dict[str, str]] | None = None
     entry_path: tuple[str, ...] = ()  # where entries stand in the data file, for edit links
     path: str = ""  # docs path without suffix; defaults to the name, or <name>/index
+    front_matter: tuple[tuple[str, Any], ...] = ()  # extra MkDocs/Material settings of the page
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,14 @@ class GeneratedPage:
     title: dict[str, str] | None  # per language; None: the kind's nav title
     entry: dict[str, Any] | None = None
     children: list[GeneratedPage] = field(default_factory=list)
+    front_matter: tuple[tuple[str, Any], ...] = ()
+
+    def description(self, lang: str) -> str | None:
+        """What search engines show under the title: the entry's summary or description."""
+        for key in ("summary", "description"):
+            if self.entry and isinstance(self.entry.get(key), dict):
+                return self.entry[key][lang]
+        return None
 
 
 def _name(entry: dict) -> dict[str, str]:
@@ -59,7 +68,10 @@ def _newest_events_first(data: SiteData) -> list[dict]:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("home", "home.md.j2", "organisation", path="index"),
+    PageKind(
+        "home", "home.md.j2", "organisation", path="index",
+        front_matter=(("template", "home.html"), ("hide", ["navigation", "toc"])),
+    ),
     PageKind("about", "about.md.j2", "organisation"),
     PageKind("governance", "governance.md.j2", "governance"),
     PageKind(
@@ -94,7 +106,10 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
     for kind in PAGE_KINDS:
         data_file = data.source_file(kind.data_file)
         if kind.entries is None:
-            pages.append(GeneratedPage(kind.path or kind.name, kind.template, kind.name, data_file, 1, None))
+            pages.append(
+                GeneratedPage(kind.path or kind.name, kind.template, kind.name, data_file, 1, None,
+                              front_matter=kind.front_matter)
+            )
             continue
         entries = kind.entries(data)
         positions = {id(entry): index for index, entry in enumerate(_in_file_order(data, kind))}
