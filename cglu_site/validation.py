@@ -167,6 +167,27 @@ def validate_documents(
     return errors
 
 
+def missing_translations(
+    documents: dict[str, SourceDocument], schemas: dict[str, dict]
+) -> Iterator[tuple[DataError, list[str]]]:
+    """Every data text that lacks a language, with the languages it lacks."""
+    validator_class = _make_validator_class(_collect_ids(documents, schemas))
+    registry = referencing.Registry().with_resources(
+        (name, referencing.Resource.from_contents(schema, referencing.jsonschema.DRAFT202012))
+        for name, schema in schemas.items()
+    )
+    for stem, document in documents.items():
+        schema = schemas.get(f"{stem}.schema.json")
+        if schema is None:
+            continue
+        nouns = {key: noun for key, noun in collections_of(schema).values()}
+        validator = validator_class(schema, registry=registry, format_checker=format_checker)
+        for error in _leaf_errors(validator.iter_errors(document.value)):
+            if error.validator == "required" and error.schema.get("x-per-language") and isinstance(error.instance, dict):
+                missing = [code for code in error.schema["required"] if code not in error.instance]
+                yield _describe(error, document, nouns, {}), missing
+
+
 def _collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> dict[str, set[str]]:
     ids: dict[str, set[str]] = {}
     for stem, document in documents.items():

@@ -4,6 +4,7 @@
     python3 scripts/task.py serve     preview the site at http://127.0.0.1:8000/ (reloads on edits)
     python3 scripts/task.py build     build the site into site/ (strict: any warning fails)
     python3 scripts/task.py check     validate data/ and the UI strings, without building
+    python3 scripts/task.py status    translation status per language (--language es to prepare one)
     python3 scripts/task.py test      run the whole test suite (extra arguments go to pytest)
 
 The first run creates `.venv` and installs the project with its test tools; later runs
@@ -51,6 +52,7 @@ COMMANDS = {
     "serve": lambda extra: run("-m", "mkdocs", "serve", *extra),
     "build": lambda extra: run("-m", "mkdocs", "build", "--strict", *extra),
     "check": lambda extra: run("-m", "cglu_site", "check", *extra),
+    "status": lambda extra: run("-m", "cglu_site", "status", *extra),
     "test": lambda extra: run("-m", "pytest", *extra),
 }
 

@@ -1,0 +1,39 @@
+"""The translation status command lists, per language, everything that is missing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sites import Project
+
+
+def status(project: Project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cglu_site", "status", "--project", str(project.root), *args],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_complete_site_reports_every_language_complete(fixture_project: Project) -> None:
+    result = status(fixture_project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fr: data texts" in result.stdout and "en: data texts" in result.stdout
+    assert result.stdout.count(": complete") == 2
+
+
+def test_a_missing_text_is_reported_with_its_place(fixture_project: Project) -> None:
+    fixture_project.edit("sections.yml", "region: {fr: Afrique, en: Africa}", "region: {fr: Afrique}")
+    result = status(fixture_project)
+    assert result.returncode == 1
+    assert "Missing in en:" in result.stdout
+    assert "data/sections.yml:4: section 'africa': 'region' lacks 'en'" in result.stdout
+
+
+def test_a_language_can_be_prepared_before_it_is_configured(fixture_project: Project) -> None:
+    result = status(fixture_project, "--language", "es")
+    assert result.returncode == 1
+    assert "es: data texts 0/" in result.stdout
+    assert "data/commissions.yml:8: commission 'culture': 'name' lacks 'es'" in result.stdout
+    assert "cglu_site/strings/es.yml: string 'nav.home'" in result.stdout
+    assert "docs/about-this-site.es.md: page" in result.stdout
