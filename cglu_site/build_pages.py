@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from .dataset import SiteData, load_site_data
 from .languages import Language, languages_from_config
 from .pages import GeneratedPage, all_pages, generated_pages
-from .render import LanguageFormats, make_environment, render_template
+from .render import LanguageFormats, make_environment, render_template, strip_language_markers
 from .strings import load_strings
 from .typography import apply_typography
 from .validation import DataError, DataValidationError
@@ -58,7 +58,7 @@ class SiteBuild:
     def title(self, page: GeneratedPage, lang: str) -> str:
         """A page's title as HTML: MkDocs and the theme print titles without escaping them."""
         text = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
-        return self.typography(html.escape(text, quote=False), lang)
+        return self.typography(html.escape(strip_language_markers(text), quote=False), lang)
 
     def typography(self, text: str, lang: str) -> str:
         return apply_typography(text, self.strings[lang]["meta"]["typography"])
@@ -109,7 +109,7 @@ class SiteBuild:
 
 def _plain_text(text: str) -> str:
     """Text for a meta description: language markers removed, one line."""
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"[ \t\r\n]+", " ", strip_language_markers(text)).strip()
 
 
 def _strip_language(src_uri: str, languages: list[Language]) -> str:

@@ -25,17 +25,35 @@ from markupsafe import Markup
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # Characters Python-Markdown reads as markup (and can escape with a backslash).
+FOREIGN_PHRASE = re.compile(r"\[\[([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*): (.+?)\]\]")
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
 
 
 def escape_markdown(value: Any) -> Markup:
-    """Text to Markdown that renders as that same text: markup characters and HTML escaped."""
+    """Text to Markdown that renders as that same text: markup characters and HTML escaped.
+
+    The one markup data texts may hold is a phrase in another language, `[[en: The Hague]]`,
+    which becomes `<span lang="en">The Hague</span>` so screen readers pronounce it right.
+    """
     if isinstance(value, Markup):
         return value
     # Data texts are single paragraphs. Not str.split(): it would eat no-break spaces.
     text = _LINE_BREAKS.sub(" ", str(value)).strip()
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+    parts = FOREIGN_PHRASE.split(text)  # text, lang, phrase, text, lang, phrase, ..., text
+    result = [_escape_plain(part) for part in parts[::3]]
+    for index, (lang, phrase) in enumerate(zip(parts[1::3], parts[2::3], strict=True)):
+        result[index] += f'<span lang="{lang}">{_escape_plain(phrase)}</span>'
+    return Markup("".join(result))
+
+
+def _escape_plain(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def strip_language_markers(text: str) -> str:
+    """The text with `[[en: phrase]]` markers reduced to their phrase (for titles)."""
+    return FOREIGN_PHRASE.sub(lambda match: match.group(2), text)
 
 
 def markdown_href(url: str) -> Markup:

@@ -21,3 +21,14 @@ def test_html_and_markdown_in_data_render_as_text(fixture_project: Project) -> N
     assert page.title.find("b") is None and page.title.get_text().startswith("Culture <b>bold</b> *committee*")
     nav_titles = [link.get_text(strip=True) for link in page.select("nav.md-nav--primary a")]
     assert "Culture <b>bold</b> *committee*" in nav_titles
+
+
+def test_a_phrase_in_another_language_is_marked_with_its_lang(fixture_project: Project) -> None:
+    fixture_project.edit("commissions.yml", "La commission de la culture.", "'Sa devise : [[en: Culture *first*]].'")
+    fixture_project.edit("commissions.yml", "name: {fr: Commission Culture,", "name: {fr: 'Commission [[en: Culture]]',")
+    fixture_project.build_ok()
+    article = fixture_project.html("commissions/culture/index.html").select_one("article")
+    span = article.select_one("p span[lang=en]")
+    assert span is not None and span.get_text() == "Culture *first*"
+    assert "[[" not in fixture_project.html("commissions/culture/index.html").title.get_text()
+    assert article.select_one("h1 span[lang=en]").get_text() == "Culture"
