@@ -8,6 +8,9 @@ import pytest
 import yaml
 from sites import LANGUAGES, ROOT, Project
 
+from cglu_site.render import LanguageFormats, strip_language_markers
+from cglu_site.strings import load_strings
+
 
 def load(name: str) -> dict:
     return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
@@ -70,3 +73,104 @@ def test_entry_pages_show_their_data_in_each_language(real_site: Project, page: 
         for other_text in others:
             if all(other_text != entry[field][lang] for field in fields) and len(other_text) > 20:
                 assert plain(other_text) not in text, f"{lang}/{page} shows another language's text"
+
+
+def expected(text: str) -> str:
+    """A data text as a reader sees it: language markers reduced to their phrase."""
+    return plain(strip_language_markers(text))
+
+
+def texts_of(value) -> list[dict]:
+    """Every {fr, en} text inside a data value."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGUAGES):
+            return [value]
+        return [text for child in value.values() for text in texts_of(child)]
+    if isinstance(value, list):
+        return [text for child in value for text in texts_of(child)]
+    return []
+
+
+ORGANISATION = load("organisation")["organisation"]
+GOVERNANCE = load("governance")
+FACTS_BY_PAGE = {
+    "index.html": [ORGANISATION["summary"]["text"], *[figure["label"] for figure in ORGANISATION["key_figures"]]],
+    "about/index.html": texts_of(
+        {key: ORGANISATION[key] for key in ("founded", "seat", "mission", "objectives", "action_plan", "axes", "values", "history")}
+    ),
+    "governance/index.html": texts_of(GOVERNANCE),
+    "commissions/index.html": [area["label"] for area in load("commissions")["areas"]] + [load("commissions")["list"]["intro"]],
+    "members/index.html": texts_of(load("members")),
+    "contact/index.html": [ORGANISATION["contact"]["city"], ORGANISATION["contact"]["country"]],
+    "sources/index.html": [source["title"] for source in load("sources")["sources"]],
+}
+
+
+@pytest.mark.parametrize("page", sorted(FACTS_BY_PAGE))
+def test_pages_show_every_fact_of_their_data_in_each_language(real_site: Project, page: str) -> None:
+    for lang in LANGUAGES:
+        text = plain(real_site.text(page_path(lang, page)))
+        missing = [expected(fact[lang]) for fact in FACTS_BY_PAGE[page] if expected(fact[lang]) not in text]
+        assert not missing, f"{lang}/{page} lacks: {missing[:3]}"
+
+
+def test_contact_page_gives_every_way_to_reach_the_secretariat(real_site: Project) -> None:
+    contact = ORGANISATION["contact"]
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "contact/index.html"))
+        text = plain(real_site.text(page_path(lang, "contact/index.html")))
+        assert plain(contact["street"]) in text and contact["postcode"] in text
+        hrefs = {link["href"] for link in html.select("article a[href]")}
+        assert f"mailto:{contact['email']}" in hrefs
+        assert "tel:" + contact["phone"].replace(" ", "") in hrefs
+        assert any(href.startswith(contact["website"].rstrip("/")) for href in hrefs)
+
+
+def test_every_area_of_work_is_reachable_from_the_commissions_index(real_site: Project) -> None:
+    areas = load("commissions")["areas"]
+    assert len(areas) == 22
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "commissions/index.html"))
+        for area in areas:
+            assert html.find(id=area["id"]) is not None, f"{lang}: no anchor for {area['id']}"
+
+
+def test_every_generated_page_lists_the_sources_it_cites(real_site: Project) -> None:
+    for page in language_pages(real_site.site, LANGUAGES[0]):
+        if page in ("sources/index.html", "about-this-site/index.html"):
+            continue
+        for lang in LANGUAGES:
+            html = real_site.html(page_path(lang, page))
+            cited = {a["href"] for a in html.select("article sup a")}
+            listed = {f"#{span['id']}" for span in html.select("article li span[id^=source-]")}
+            assert cited, f"{lang}/{page} cites no source"
+            assert cited <= listed, f"{lang}/{page}: citations without a listed source"
+
+
+def dates_of(value) -> list[str]:
+    """Every `as_of` inside a data value."""
+    if isinstance(value, dict):
+        own = [str(value["as_of"])] if "as_of" in value else []
+        return own + [date for child in value.values() for date in dates_of(child)]
+    if isinstance(value, list):
+        return [date for child in value for date in dates_of(child)]
+    return []
+
+
+DATED_PAGES = [(page, dates_of(entry)) for page, entry, _ in PAGES_FROM_DATA if dates_of(entry)] + [
+    ("index.html", dates_of(ORGANISATION["key_figures"])),
+    ("governance/index.html", dates_of(GOVERNANCE)),
+]
+
+
+@pytest.mark.parametrize(("page", "dates"), DATED_PAGES, ids=[page for page, _ in DATED_PAGES])
+def test_time_sensitive_facts_say_when_they_were_true(real_site: Project, page: str, dates: list[str]) -> None:
+    """Every `as_of` of a page's data shows, worded and formatted for each language."""
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        text = plain(real_site.text(page_path(lang, page))).lower()
+        for as_of in dates:
+            precision = ("year", "month", "day")[as_of.count("-")]
+            when = LanguageFormats(strings[lang]["meta"]["babel_locale"]).date(as_of)
+            phrase = strings[lang]["label"]["as_of"][precision].format(date=when)
+            assert plain(phrase).lower() in text, f"{lang}/{page}: {phrase}"
