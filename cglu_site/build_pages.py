@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -13,6 +14,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from .dataset import SiteData, load_site_data
+from .last_updated import last_commit_dates
 from .languages import Language, languages_from_config
 from .pages import GeneratedPage, all_pages, generated_pages
 from .render import LanguageFormats, make_environment, render_template, strip_language_markers
@@ -32,6 +34,7 @@ class SiteBuild:
     pages: list[GeneratedPage]
     hand_written: list[str]  # docs paths without language suffix, e.g. 'site'
     environment: jinja2.Environment
+    changed: dict[str, datetime.date]  # repository path -> last commit date
 
     def __post_init__(self) -> None:
         self._by_path = {page.path: page for page in all_pages(self.pages)}
@@ -59,6 +62,14 @@ class SiteBuild:
         """A page's title as HTML: MkDocs and the theme print titles without escaping them."""
         text = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
         return self.typography(html.escape(strip_language_markers(text), quote=False), lang)
+
+    def last_updated(self, repository_path: str, lang: str) -> str | None:
+        """'Last updated: 3 March 2026' for a data or docs file, if git knows it."""
+        day = self.changed.get(repository_path)
+        if day is None:
+            return None
+        text = self.strings[lang]["label"]["last_updated"].format(date=self.formats(lang).date(day.isoformat()))
+        return self.typography(text, lang)
 
     def typography(self, text: str, lang: str) -> str:
         return apply_typography(text, self.strings[lang]["meta"]["typography"])
@@ -147,7 +158,7 @@ def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
     if errors:
         raise DataValidationError(errors)
     assert data is not None
-    site = SiteBuild(languages, strings, data, pages, hand_written, make_environment())
+    site = SiteBuild(languages, strings, data, pages, hand_written, make_environment(), last_commit_dates(project_root))
     texts = {}
     for page in all_pages(pages):
         for code in codes:

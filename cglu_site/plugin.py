@@ -93,6 +93,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         assert self.site is not None
         lang = current_language(config)
         generated = self.site.page_for(page.file.src_uri)
+        source = generated.data_file if generated is not None else f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        if (updated := self.site.last_updated(source, lang)) is not None:
+            page.meta["revision_date"] = updated  # shown by Material's partials/source-file.html
         if generated is not None:
             page.edit_url = _edit_url(config, generated.data_file)
         elif page.meta.get("data") is True:

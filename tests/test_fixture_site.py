@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 from sites import LANGUAGES, Project
 
 from cglu_site.writer import MARKER
@@ -109,3 +112,15 @@ def test_dates_and_numbers_are_formatted_per_language(fixture_site: Project) -> 
     home_en = fixture_site.text("en/index.html")
     assert "plus de 240\u202f000" in home_fr and "70\xa0%" in home_fr
     assert "more than 240,000" in home_en and "70%" in home_en
+
+
+def test_pages_show_when_their_source_file_last_changed(fixture_project: Project) -> None:
+    """A generated page is as recent as its data file's last commit, in each language's words."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-03-03T12:00:00", "GIT_COMMITTER_DATE": "2026-03-03T12:00:00"}
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(fixture_project.root), *args], check=True, capture_output=True, env=env)
+    fixture_project.build_ok()
+    fr = fixture_project.html("commissions/culture/index.html").select_one(".md-source-file").get_text(" ", strip=True)
+    en = fixture_project.html("en/about-this-site/index.html").select_one(".md-source-file").get_text(" ", strip=True)
+    assert "Dernière mise à jour\u00a0: 3 mars 2026" in fr
+    assert "Last updated: 3 March 2026" in en
