@@ -6,7 +6,7 @@ import datetime
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ class SiteBuild:
     hand_written: list[str]  # docs paths without language suffix, e.g. 'site'
     environment: jinja2.Environment
     changed: dict[str, datetime.date]  # repository path -> last commit date
+    generated_files: set[Path] = field(default_factory=set)  # written or removed by this build
 
     def __post_init__(self) -> None:
         self._by_path = {page.path: page for page in all_pages(self.pages)}
@@ -168,7 +169,8 @@ def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
                 raise DataValidationError(
                     [DataError(page.data_file, page.data_line, f"page '{page.path}' ({code}) cannot be rendered: {error}")]
                 ) from None
-    write_generated(docs_dir, texts)
+    report = write_generated(docs_dir, texts)
+    site.generated_files = {(docs_dir / path).resolve() for path in (*texts, *report.removed)}
     return site
 
 

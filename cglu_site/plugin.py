@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from . import staging
 from .alternates import SitemapPage, page_alternates, write_sitemaps
+from .serve_watch import watch_docs_without_generated_pages
 from .search_split import language_base_url, split_search_index
 from .build_pages import SiteBuild, prepare_site
 from .languages import current_language
@@ -51,6 +52,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.command: str | None = None
         self.stage: staging.Stage | None = None
         self.sitemap_pages: list[SitemapPage] = []
+        self.generated_files: set[Path] = set()  # shared with the serve watcher
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -64,6 +66,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 self.site = prepare_site(config, Path(self.config.data_dir))
             except (DataValidationError, GeneratedFileConflict) as error:
                 raise PluginError(str(error)) from None
+            self.generated_files.clear()
+            self.generated_files.update(self.site.generated_files)
             self.sitemap_pages = []
             if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
@@ -87,6 +91,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         """Rebuild on a change of the data, the page templates or the UI strings."""
         for folder in (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR):
             server.watch(str(folder))
+        watch_docs_without_generated_pages(server, config.docs_dir, self.generated_files)
         return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:

@@ -23,6 +23,11 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
+def is_temporary(path: Path) -> bool:
+    """The writer's own temporary file, renamed into place once written."""
+    return path.name.startswith(".") and path.name.endswith(".tmp")
+
+
 def is_generated(path: Path) -> bool:
     try:
         with path.open(encoding="utf-8") as handle:
@@ -47,7 +52,7 @@ def write_generated(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
             if target.read_text(encoding="utf-8") == text:
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
+        temporary = target.with_name(f".{target.name}.tmp")  # see is_temporary
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(target)
         written.append(relative)

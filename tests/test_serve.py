@@ -1,0 +1,85 @@
+"""`mkdocs serve` follows edits of data and pages, explains bad data, and recovers."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from sites import Project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def served(fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
+    port = free_port()
+    log = (fixture_project.root / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+         "-f", str(fixture_project.root / "mkdocs.yml")],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: "Committee on Culture" in fetch(url + "en/commissions/culture/")), "server did not start"
+        yield fixture_project, url, lambda: (fixture_project.root / "serve.log").read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def builds(log_text: str) -> int:
+    return log_text.count("Building documentation")
+
+
+def test_serve_rebuilds_once_per_edit_and_recovers_from_bad_data(served) -> None:
+    project, url, log = served
+    page = url + "en/commissions/culture/"
+
+    project.edit("commissions.yml", "en: Committee on Culture}", "en: Committee on Culture and Heritage}")
+    assert wait_for(lambda: "Committee on Culture and Heritage" in fetch(page))
+    time.sleep(2)  # a second, useless rebuild would have started by now
+    assert builds(log()) == 2, log()
+
+    project.edit("members.yml", "since: 2004", "since: soon")
+    assert wait_for(lambda: "'since' should be an integer" in log())
+    assert "data/members.yml:5: member 'test-association'" in log()
+    # MkDocs holds requests until the next good build: the browser keeps the last good page.
+
+    project.edit("members.yml", "since: soon", "since: 2005")
+    assert wait_for(lambda: "Member since 2005" in fetch(url + "en/members/"))
+
+
+def test_serve_rebuilds_when_a_hand_written_page_changes(served) -> None:
+    project, url, log = served
+    page = project.docs / "about-this-site.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    assert wait_for(lambda: "A new closing line." in fetch(url + "en/about-this-site/"))
