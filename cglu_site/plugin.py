@@ -15,8 +15,8 @@ language, inside the first build's post_build; see README "Architecture"):
 from __future__ import annotations
 
 import logging
-import tempfile
 import posixpath
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,11 +30,11 @@ from mkdocs.structure.pages import Page
 
 from . import staging
 from .alternates import SitemapPage, page_alternates, write_sitemaps
-from .serve_watch import watch_docs_without_generated_pages
-from .search_split import language_base_url, split_search_index
 from .build_pages import SiteBuild, prepare_site
 from .languages import current_language
 from .render import TEMPLATES_DIR
+from .search_split import language_base_url, split_search_index
+from .serve_watch import watch_docs_without_generated_pages
 from .strings import STRINGS_DIR
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
@@ -78,6 +78,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # list of each language's home and the site root as storage scope.
         config.extra.alternate = config.extra["alternate"]
         config.extra.pop("scope", None)
+        # Sitemaps are written once at the end (alternates.py): skip the theme's, per language.
+        config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
@@ -98,7 +100,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         assert self.site is not None
         lang = current_language(config)
         generated = self.site.page_for(page.file.src_uri)
-        source = generated.data_file if generated is not None else f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        source = (
+            generated.data_file
+            if generated is not None
+            else f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        )
         if (updated := self.site.last_updated(source, lang)) is not None:
             page.meta["revision_date"] = updated  # shown by Material's partials/source-file.html
         if generated is not None:
@@ -126,8 +132,6 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        if template_name == "sitemap.xml":
-            return ""  # written for every language at the end, see on_post_build
         if template_name == "404.html":
             language = self.site.language(current_language(config)) if self.site else None
             if language is not None and not language.default:

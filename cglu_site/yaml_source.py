@@ -25,8 +25,12 @@ class DataFileError(Exception):
         self.file, self.line, self.message = file, line, message
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as strings (the schema checks their format)."""
+# libyaml's parser where PyYAML has it (several times faster); marks and nodes are the same.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves timestamps as strings (the schema checks their format)."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -88,7 +92,6 @@ def _construct(node: yaml.Node, path: Path_, document: SourceDocument, loader: _
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(child, path + (index,), document, loader)
-            for index, child in enumerate(node.value)
+            _construct(child, path + (index,), document, loader) for index, child in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
