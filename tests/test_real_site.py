@@ -56,15 +56,26 @@ def entries(name: str, key: str) -> list[tuple[str, dict]]:
 
 
 PAGES_FROM_DATA = [
-    *[(f"commissions/{id_}/index.html", entry, ("name", "description")) for id_, entry in entries("commissions", "bodies")],
-    *[(f"sections/{id_}/index.html", entry, ("region", "name", "description")) for id_, entry in entries("sections", "sections")],
-    *[(f"events/{id_}/index.html", entry, ("name", "summary", "venue", "city")) for id_, entry in entries("events", "events")],
+    *[
+        (f"commissions/{id_}/index.html", entry, ("name", "description"))
+        for id_, entry in entries("commissions", "bodies")
+    ],
+    *[
+        (f"sections/{id_}/index.html", entry, ("region", "name", "description"))
+        for id_, entry in entries("sections", "sections")
+    ],
+    *[
+        (f"events/{id_}/index.html", entry, ("name", "summary", "venue", "city"))
+        for id_, entry in entries("events", "events")
+    ],
     *[(f"news/{id_}/index.html", entry, ("title", "summary")) for id_, entry in entries("news", "news")],
 ]
 
 
 @pytest.mark.parametrize(("page", "entry", "fields"), PAGES_FROM_DATA, ids=[p[0] for p in PAGES_FROM_DATA])
-def test_entry_pages_show_their_data_in_each_language(real_site: Project, page: str, entry: dict, fields: tuple) -> None:
+def test_entry_pages_show_their_data_in_each_language(
+    real_site: Project, page: str, entry: dict, fields: tuple
+) -> None:
     for lang in LANGUAGES:
         text = plain(real_site.text(page_path(lang, page)))
         for field in fields:
@@ -94,12 +105,28 @@ def texts_of(value) -> list[dict]:
 ORGANISATION = load("organisation")["organisation"]
 GOVERNANCE = load("governance")
 FACTS_BY_PAGE = {
-    "index.html": [ORGANISATION["summary"]["text"], *[figure["label"] for figure in ORGANISATION["key_figures"]]],
+    "index.html": [
+        ORGANISATION["summary"]["text"],
+        *[figure["label"] for figure in ORGANISATION["key_figures"]],
+    ],
     "about/index.html": texts_of(
-        {key: ORGANISATION[key] for key in ("founded", "seat", "mission", "objectives", "action_plan", "axes", "values", "history")}
+        {
+            key: ORGANISATION[key]
+            for key in (
+                "founded",
+                "seat",
+                "mission",
+                "objectives",
+                "action_plan",
+                "axes",
+                "values",
+                "history",
+            )
+        }
     ),
     "governance/index.html": texts_of(GOVERNANCE),
-    "commissions/index.html": [area["label"] for area in load("commissions")["areas"]] + [load("commissions")["list"]["intro"]],
+    "commissions/index.html": [area["label"] for area in load("commissions")["areas"]]
+    + [load("commissions")["list"]["intro"]],
     "members/index.html": texts_of(load("members")),
     "contact/index.html": [ORGANISATION["contact"]["city"], ORGANISATION["contact"]["country"]],
     "sources/index.html": [source["title"] for source in load("sources")["sources"]],
@@ -164,7 +191,9 @@ DATED_PAGES = [(page, dates_of(entry)) for page, entry, _ in PAGES_FROM_DATA if 
 
 
 @pytest.mark.parametrize(("page", "dates"), DATED_PAGES, ids=[page for page, _ in DATED_PAGES])
-def test_time_sensitive_facts_say_when_they_were_true(real_site: Project, page: str, dates: list[str]) -> None:
+def test_time_sensitive_facts_say_when_they_were_true(
+    real_site: Project, page: str, dates: list[str]
+) -> None:
     """Every `as_of` of a page's data shows, worded and formatted for each language."""
     strings = load_strings(LANGUAGES)
     for lang in LANGUAGES:
@@ -174,3 +203,19 @@ def test_time_sensitive_facts_say_when_they_were_true(real_site: Project, page: 
             when = LanguageFormats(strings[lang]["meta"]["babel_locale"]).date(as_of)
             phrase = strings[lang]["label"]["as_of"][precision].format(date=when)
             assert plain(phrase).lower() in text, f"{lang}/{page}: {phrase}"
+
+
+def test_generated_pages_are_never_committed(real_site: Project) -> None:
+    """Every page the plugin writes is ignored by git (see .gitignore)."""
+    import subprocess
+
+    from cglu_site.writer import is_generated
+
+    generated = [p.relative_to(real_site.root).as_posix() for p in real_site.docs.rglob("*.md") if is_generated(p)]
+    assert generated
+    result = subprocess.run(
+        ["git", "-C", str(ROOT), "check-ignore", "--no-index", "--stdin"],
+        input="\n".join(generated), capture_output=True, text=True,
+    )
+    ignored = set(result.stdout.split())
+    assert set(generated) <= ignored, sorted(set(generated) - ignored)
