@@ -1,0 +1,96 @@
+"""Every visitor stays in their language: search, 404, switcher, hreflang and sitemaps, in the output."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import xml.etree.ElementTree as ElementTree
+
+from sites import LANGUAGES, Project
+
+SITE_URL = "https://cglu-docs.example.org/"  # mkdocs.yml's default site_url
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def pages_of(site: Project, lang: str) -> list[str]:
+    """Site paths of one language's pages (directory URLs), 404 excluded."""
+    paths = [p.relative_to(site.site).as_posix() for p in site.site.rglob("index.html")]
+    if lang == LANGUAGES[0]:
+        return [p for p in paths if p.split("/")[0] not in LANGUAGES[1:]]
+    return [p for p in paths if p.startswith(f"{lang}/")]
+
+
+def test_each_language_has_its_own_search_index(fixture_site: Project) -> None:
+    for lang in LANGUAGES:
+        index = json.loads((fixture_site.site / prefix(lang) / "search/search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        own_pages = {p.removeprefix(prefix(lang)).removesuffix("index.html") for p in pages_of(fixture_site, lang)}
+        assert locations == own_pages, "an index holds exactly its language's pages"
+        titles = {doc["title"] for doc in index["docs"]}
+        assert ("Commission Culture" in titles) == (lang == "fr")
+        assert ("Committee on Culture" in titles) == (lang == "en")
+
+
+def test_each_language_has_a_404_page_in_that_language(fixture_site: Project) -> None:
+    for lang in LANGUAGES:
+        page = fixture_site.html(prefix(lang) + "404.html")
+        assert page.html["lang"] == lang
+        nav_links = [a["href"] for a in page.select("nav.md-nav--primary a[href]") if not a["href"].startswith("http")]
+        assert nav_links and all(href.startswith("/" + prefix(lang)) for href in nav_links), nav_links
+        switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+        assert switcher == {other: "/" + prefix(other) for other in LANGUAGES}
+
+
+def test_every_page_has_absolute_hreflang_links_and_x_default(fixture_site: Project) -> None:
+    for lang in LANGUAGES:
+        for path in pages_of(fixture_site, lang):
+            page = fixture_site.html(path)
+            links = {link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate][hreflang]")}
+            assert set(links) == {*LANGUAGES, "x-default"}, path
+            assert all(href.startswith(SITE_URL) for href in links.values()), links
+            own = SITE_URL + path.removesuffix("index.html")
+            assert links[lang] == own
+            assert links["x-default"] == links[LANGUAGES[0]]
+            for href in links.values():
+                assert (fixture_site.site / href.removeprefix(SITE_URL) / "index.html").exists(), href
+
+
+def test_switcher_links_are_relative_and_lead_to_the_same_page(fixture_site: Project) -> None:
+    for lang in LANGUAGES:
+        for path in pages_of(fixture_site, lang):
+            page = fixture_site.html(path)
+            same_page = path.removeprefix(prefix(lang))
+            for link in page.select("a.md-select__link"):
+                href = link["href"]
+                assert not href.startswith(("/", "http")), f"{path}: {href} would break under a sub-path"
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href, "index.html"))
+                assert target == posixpath.normpath(prefix(link["hreflang"]) + same_page), (path, href)
+                assert link.get("target") == "_self" and link.get("lang") == link["hreflang"]
+
+
+def test_sitemaps_list_every_page_with_its_alternates(fixture_site: Project) -> None:
+    root = ElementTree.parse(fixture_site.site / "sitemap.xml").getroot()
+    urls = {url.findtext("s:loc", namespaces=SITEMAP): url for url in root.findall("s:url", SITEMAP)}
+    every_page = {SITE_URL + p.removesuffix("index.html") for lang in LANGUAGES for p in pages_of(fixture_site, lang)}
+    assert set(urls) == every_page
+    for url in urls.values():
+        alternates = {link.get("hreflang") for link in url.findall("x:link", SITEMAP)}
+        assert alternates == {*LANGUAGES, "x-default"}
+    for lang in LANGUAGES[1:]:
+        own = ElementTree.parse(fixture_site.site / lang / "sitemap.xml").getroot()
+        locations = {url.findtext("s:loc", namespaces=SITEMAP) for url in own.findall("s:url", SITEMAP)}
+        assert locations == {SITE_URL + p.removesuffix("index.html") for p in pages_of(fixture_site, lang)}
+
+
+def test_no_alternate_link_makes_the_browser_ask_for_a_missing_sitemap(fixture_site: Project) -> None:
+    """Material's script fetches sitemap.xml beside every alternate link of a page."""
+    for lang in LANGUAGES:
+        for path in pages_of(fixture_site, lang):
+            for link in fixture_site.html(path).select("head link[rel=alternate][hreflang]"):
+                folder = link["href"].removeprefix(SITE_URL)
+                assert (fixture_site.site / folder / "sitemap.xml").exists(), f"{path}: {folder}sitemap.xml"
