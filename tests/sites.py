@@ -12,9 +12,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from cglu_site.languages import load_languages
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-LANGUAGES = ("fr", "en")  # checked against mkdocs.yml in test_languages.py
+# The site's languages, default first, as mkdocs.yml configures them: tests loop over them.
+LANGUAGES = tuple(language.code for language in load_languages(ROOT / "mkdocs.yml"))
 
 
 @dataclass

@@ -13,8 +13,10 @@ from cglu_site.strings import STRINGS_DIR, load_strings
 from cglu_site.validation import DataValidationError
 
 
-def test_the_tests_know_the_configured_languages() -> None:
-    assert tuple(language.code for language in load_languages(ROOT / "mkdocs.yml")) == LANGUAGES
+def test_the_default_language_comes_first_and_french_is_the_default() -> None:
+    languages = load_languages(ROOT / "mkdocs.yml")
+    assert languages[0].default and languages[0].code == "fr" and languages[0].link == "/"
+    assert all(language.link == f"/{language.code}/" for language in languages[1:])
 
 
 def test_every_language_has_every_ui_string() -> None:
