@@ -14,8 +14,8 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from .dataset import SiteData, load_site_data
-from .last_updated import last_commit_dates
 from .languages import Language, languages_from_config
+from .last_updated import last_commit_dates
 from .pages import GeneratedPage, all_pages, generated_pages
 from .render import LanguageFormats, make_environment, render_template, strip_language_markers
 from .strings import load_strings

@@ -322,4 +322,3 @@ def _article(type_name: str) -> str:
 def _short(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
-

@@ -194,7 +194,7 @@ def serve_edit_latency(project: Path, tries: int = 3) -> float:
             text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
             start = time.perf_counter()
             data.write_text(text, encoding="utf-8")
-            _wait_until(lambda: marker in _fetch(url), 60)
+            _wait_until(lambda marker=marker: marker in _fetch(url), 60)
             latencies.append(time.perf_counter() - start)
             time.sleep(2)
     finally:

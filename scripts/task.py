@@ -6,9 +6,13 @@
     python3 scripts/task.py check     validate data/ and the UI strings, without building
     python3 scripts/task.py status    translation status per language (--language es to prepare one)
     python3 scripts/task.py test      run the whole test suite (extra arguments go to pytest)
+    python3 scripts/task.py lint      run every pre-commit check on every file (--files a b: only those)
+    python3 scripts/task.py bench     benchmark the build (scripts/bench.py; says so if it is missing)
+    python3 scripts/task.py lock      regenerate requirements.lock from pyproject.toml (--upgrade: newest)
 
-The first run creates `.venv` and installs the project with its test tools; later runs
-reinstall only when pyproject.toml changed.
+The first run creates `.venv` and installs the exact versions of requirements.lock (hashes
+checked), then the project itself; later runs reinstall only when pyproject.toml or
+requirements.lock changed.
 """
 
 from __future__ import annotations
@@ -25,13 +29,14 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-from"
+LOCK = ROOT / "requirements.lock"
 
 
 def ensure_environment() -> None:
-    """Create .venv and install the project (editable, with test tools) when needed."""
-    if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 or newer is needed (this is %d.%d)." % sys.version_info[:2])
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """Create .venv and install the locked tools, then the project (editable), when needed."""
+    if sys.version_info < (3, 11):  # noqa: UP036 (this file may be run by an older python3)
+        sys.exit("Python 3.11 or newer is needed (this is {}.{}).".format(*sys.version_info[:2]))
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     if not PYTHON.exists():
@@ -39,13 +44,37 @@ def ensure_environment() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("Installing the project and its tools into .venv ...", flush=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True)
+    subprocess.run([*pip, "--require-hashes", "--requirement", str(LOCK)], check=True)
+    subprocess.run([*pip, "--no-deps", "--editable", str(ROOT)], check=True)
+    if subprocess.run([str(PYTHON), "-m", "pip", "check"], capture_output=True).returncode != 0:
+        print("requirements.lock lacks what pyproject.toml asks for: run `python3 scripts/task.py lock`.")
+        return  # no stamp: checked again next time
     STAMP.write_text(wanted)
 
 
 def run(*args: str) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life notice
+    env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])  # pre-commit's hooks run .venv's tools
     return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=env).returncode
+
+
+def lint(extra: list[str]) -> int:
+    if extra[:1] == ["--files"]:
+        return run("-m", "pre_commit", "run", "--files", *extra[1:])
+    return run("-m", "pre_commit", "run", "--all-files", *extra)
+
+
+def bench(extra: list[str]) -> int:
+    if not (ROOT / "scripts" / "bench.py").exists():
+        print("scripts/bench.py is not there yet: no benchmark to run.")
+        return 1
+    return run(str(ROOT / "scripts" / "bench.py"), *extra)
+
+
+def lock(extra: list[str]) -> int:
+    compile_ = "-m uv pip compile pyproject.toml --extra test --extra dev --universal --python-version 3.11"
+    options = f"--generate-hashes --quiet --output-file {LOCK.name} --custom-compile-command"
+    return run(*compile_.split(), *options.split(), "python3 scripts/task.py lock", *extra)
 
 
 COMMANDS = {
@@ -54,6 +83,9 @@ COMMANDS = {
     "check": lambda extra: run("-m", "cglu_site", "check", *extra),
     "status": lambda extra: run("-m", "cglu_site", "status", *extra),
     "test": lambda extra: run("-m", "pytest", *extra),
+    "lint": lint,
+    "bench": bench,
+    "lock": lock,
 }
 
 

@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Spell check of the site's texts, each against the word list of its own language.
+
+    .venv/bin/python scripts/spellcheck.py [FILE ...]   (no FILE: every file; pre-commit passes the changed ones)
+
+What is checked, and in which language:
+- data/*.yml: every text written per language ({fr: ..., en: ...}), each in its language;
+- cglu_site/strings/<lang>.yml: every UI string, in <lang>;
+- Markdown: <name>.<lang>.md (hand-written pages, CONTRIBUTING.fr.md) in <lang>, other .md in English.
+
+A word is known when pyspellchecker's dictionary of its language has it, or the project's own
+list `.spelling/<lang>.txt` does (names of places and bodies, British spellings, terms of the
+trade: one word a line). Words with a capital letter (names, acronyms, the first word of a
+sentence), digits, web addresses, file names and code are not checked. Generated pages are
+skipped: their text comes from data/, checked there.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cglu_site.languages import load_languages  # noqa: E402
+from cglu_site.writer import is_generated  # noqa: E402
+from cglu_site.yaml_source import DataFileError, load_yaml  # noqa: E402
+
+WORD_LISTS = ROOT / ".spelling"
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+NOT_PROSE = re.compile(
+    r"`[^`]*`"  # inline code
+    r"|\]\([^)]*\)"  # link targets
+    r"|<[^>]*>"  # HTML tags and autolinks
+    r"|\{[{%#][\s\S]*?[}%#]\}"  # Jinja
+    r"|\{[^}]*\}"  # attribute lists, placeholders such as {date}
+    r"|\S*(?:https?://|www\.|@|/|\\)\S*"  # addresses, e-mails, paths
+    r"|\S+\.(?:yml|yaml|md|json|py|toml|txt|lock|cfg|html|css|js)\b"  # file names
+    r"|\S+\.(?:org|com|net|int|eu|fr|es)\b"  # site names (docslib.org)
+    r"|&\w+;"  # HTML entities
+    r"|\S*\d\S*"  # numbers, dates, words with digits (i18n)
+)
+FOREIGN_PHRASE = re.compile(r"\[\[([a-z]{2}(?:-[A-Z]{2})?):\s*(.*?)\]\]")  # [[en: Breaking Through as One]]
+FRENCH_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'", re.IGNORECASE)
+
+
+@cache
+def dictionary(lang: str):
+    from spellchecker import SpellChecker
+
+    try:
+        return SpellChecker(language=lang, distance=1)
+    except ValueError:
+        return None  # pyspellchecker has no list for this language: not checked
+
+
+@cache
+def project_words(lang: str) -> frozenset[str]:
+    path = WORD_LISTS / f"{lang}.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_known(word: str, lang: str) -> bool:
+    checker = dictionary(lang)
+    words = project_words(lang)
+    lowered = word.lower().replace("œ", "oe").replace("æ", "ae")
+    if lowered in words or checker is None or checker.known([lowered]):
+        return True
+    if lowered.endswith("'s"):  # possessive: the organisation's
+        return is_known(lowered[:-2], lang)
+    if lang == "fr" and FRENCH_ELISION.match(lowered):
+        return is_known(FRENCH_ELISION.sub("", lowered), lang)
+    if "-" in lowered:
+        return all(is_known(part, lang) for part in lowered.split("-") if part)
+    return False
+
+
+def unknown_words(text: str, lang: str, codes: list[str]) -> Iterator[tuple[str, str]]:
+    """Words of `text` that no list has: neither its language's, nor another site language's
+    (texts quote names and titles in other languages: 'Union Internationale des Villes')."""
+    for phrase in FOREIGN_PHRASE.finditer(text):  # checked in their own language, if the site has it
+        if phrase[1] in codes:
+            yield from unknown_words(phrase[2], phrase[1], codes)
+    text = FOREIGN_PHRASE.sub(" ", text)
+    for word in WORD.findall(NOT_PROSE.sub(" ", text.replace("’", "'"))):
+        if len(word) < 2 or any(char.isupper() for char in word):
+            continue
+        if not is_known(word, lang) and not any(is_known(word, other) for other in codes if other != lang):
+            yield word, lang
+
+
+# --------------------------------------------------------------------------- files
+
+
+def texts_of_data(path: Path, shown: str, codes: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(line, language, text) of every per-language text of a data file."""
+    document = load_yaml(path, shown)
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            if value and set(value) <= set(codes) and all(isinstance(text, str) for text in value.values()):
+                for lang, text in value.items():
+                    if not re.fullmatch(r"[a-z_]+", text):  # a value from a list, e.g. name_status
+                        yield document.line_of((*where, lang)), lang, text
+                return
+            for key, child in value.items():
+                yield from walk(child, (*where, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, (*where, index))
+
+    yield from walk(document.value, ())
+
+
+def texts_of_strings(path: Path, shown: str, lang: str) -> Iterator[tuple[int, str, str]]:
+    document = load_yaml(path, shown)
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if where or key != "meta":  # meta: locale and typography rules, not prose
+                    yield from walk(child, (*where, key))
+        elif isinstance(value, str):
+            yield document.line_of(where), lang, value
+
+    yield from walk(document.value, ())
+
+
+def texts_of_markdown(path: Path, lang: str) -> Iterator[tuple[int, str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    in_front_matter = bool(lines) and lines[0] == "---"
+    fence = ""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if in_front_matter:
+            if number > 1 and stripped == "---":
+                in_front_matter = False
+            elif re.match(r"(title|description):", stripped):
+                yield number, lang, stripped.split(":", 1)[1]
+            continue
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        if line.startswith(("    ", "\t")) and not stripped.startswith(("-", "*", "1", "!!!", "???")):
+            continue  # indented code (or a paragraph nested in a list: rare in our pages)
+        yield number, lang, line
+
+
+def language_of_markdown(path: Path, codes: list[str]) -> str:
+    suffix = path.name.removesuffix(".md").rpartition(".")[2]
+    return suffix if suffix in codes else "en"
+
+
+def check_file(path: Path, codes: list[str]) -> list[str]:
+    try:
+        shown = path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        shown = str(path)
+    if path.suffix == ".md":
+        if is_generated(path):
+            return []
+        texts = texts_of_markdown(path, language_of_markdown(path, codes))
+    elif path.suffix == ".yml" and path.parent.name == "strings" and path.stem in codes:
+        texts = texts_of_strings(path, shown, path.stem)
+    elif path.suffix == ".yml" and path.parent.name == "data":
+        texts = texts_of_data(path, shown, codes)
+    else:
+        return []
+    problems = []
+    try:
+        for line, text_lang, text in texts:
+            for word, lang in dict.fromkeys(unknown_words(text, text_lang, codes)):
+                checker = dictionary(lang)
+                guess = checker.correction(word.lower()) if checker else None
+                hint = f" (did you mean '{guess}'?)" if guess and guess != word.lower() else ""
+                problems.append(f"{shown}:{line}: {lang}: unknown word '{word}'{hint}")
+    except DataFileError:
+        return []  # not valid YAML: the YAML and data checks say so
+    return problems
+
+
+def default_files() -> list[Path]:
+    files = sorted((ROOT / "data").glob("*.yml")) + sorted((ROOT / "cglu_site" / "strings").glob("*.yml"))
+    files += sorted((ROOT / "docs").rglob("*.md")) + sorted(ROOT.glob("*.md"))
+    return files
+
+
+def main(argv: list[str]) -> int:
+    codes = [language.code for language in load_languages(ROOT / "mkdocs.yml")]
+    files = [Path(name) for name in argv] or default_files()
+    problems = [problem for path in files for problem in check_file(path, codes)]
+    for problem in problems:
+        print(problem)
+    if problems:
+        lists = ", ".join(f".spelling/{code}.txt" for code in codes)
+        print(
+            f"\n{len(problems)} unknown word{'s' if len(problems) > 1 else ''}. Correct the typos; "
+            f"if a word is right (a name, a term), add it to the word list of its language ({lists}), one a line."
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

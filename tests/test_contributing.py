@@ -1,0 +1,376 @@
+"""The contributors' path: the checks they run, the editor's schemas, CI, the lock, edit links."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import runpy
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from sites import FIXTURE_DATA, LANGUAGES, ROOT, Project, make_project
+
+from cglu_site.writer import is_generated
+
+PRE_COMMIT = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+HOOKS = {hook["id"]: hook for repo in PRE_COMMIT["repos"] for hook in repo["hooks"]}
+VENV_BIN = Path(sys.executable).parent
+
+
+def hook_command(hook_id: str) -> list[str]:
+    """A hook's command line, run by this Python (pre-commit runs .venv's `python`)."""
+    command = shlex.split(HOOKS[hook_id]["entry"]) + HOOKS[hook_id].get("args", [])
+    if command[0] == "python":
+        return [sys.executable, *command[1:]]
+    return [shutil.which(command[0], path=str(VENV_BIN)) or command[0], *command[1:]]
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
+
+
+# --------------------------------------------------------------------------- data validation
+
+
+def test_the_data_hook_is_the_site_validator() -> None:
+    assert hook_command("cglu-data")[1:] == ["-m", "cglu_site", "check"]
+    assert HOOKS["cglu-data"]["pass_filenames"] is False
+    for path in ["data/news.yml", "data/schemas/news.schema.json", "cglu_site/strings/fr.yml", "mkdocs.yml"]:
+        assert re.search(HOOKS["cglu-data"]["files"], path), path
+
+
+def test_every_data_file_validates_against_its_schema() -> None:
+    stems = {path.stem for path in (ROOT / "data").glob("*.yml")}
+    schemas = {
+        path.name.removesuffix(".schema.json") for path in (ROOT / "data" / "schemas").glob("*.schema.json")
+    }
+    assert stems == schemas - {"common"}
+    result = run(hook_command("cglu-data"), ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "data/ is valid in" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("data_file", "old", "new", "message"),
+    [
+        (
+            "commissions.yml",
+            ", en: Committee on Culture}",
+            "}",
+            r"data/commissions\.yml:8: commission 'culture': 'name' lacks 'en'",
+        ),
+        (
+            "events.yml",
+            "start: 2022-10-10",
+            "start: 2022-13-10",
+            r"data/events\.yml:\d+: event 'congress-2022': 'start' should be a date",
+        ),
+        (
+            "news.yml",
+            "sources: [",
+            "sourcs: [",
+            r"data/news\.yml:\d+: news item '[^']+': unknown field 'sourcs' \(did you mean 'sources'\?\)",
+        ),
+    ],
+    ids=["missing-language", "bad-date", "misspelt-field"],
+)
+def test_a_broken_copy_fails_with_file_line_and_field(
+    tmp_path: Path, data_file: str, old: str, new: str, message: str
+) -> None:
+    project = make_project(tmp_path / "project", FIXTURE_DATA)
+    project.edit(data_file, old, new)
+    result = run(hook_command("cglu-data"), project.root)
+    assert result.returncode == 1
+    assert re.search(message, result.stderr), result.stderr
+
+
+def test_a_yaml_syntax_error_is_caught_by_both_hooks(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURE_DATA)
+    project.edit("news.yml", "sources: [", "sources: [[")
+    result = run(hook_command("cglu-data"), project.root)
+    assert result.returncode == 1
+    assert re.search(r"data/news\.yml:\d+: not valid YAML", result.stderr), result.stderr
+    syntax = run([*hook_command("check-yaml"), str(project.data / "news.yml")], project.root)
+    assert syntax.returncode == 1
+
+
+# --------------------------------------------------------------------------- the other hooks
+
+
+def test_every_hook_is_local_and_its_tool_is_installed() -> None:
+    """`pre-commit run` needs no download: every hook runs a tool of this environment."""
+    assert [repo["repo"] for repo in PRE_COMMIT["repos"]] == ["local"]
+    for hook_id, hook in HOOKS.items():
+        assert hook["language"] == "system", hook_id
+        program = shlex.split(hook["entry"])[0]
+        assert program == "python" or shutil.which(program, path=str(VENV_BIN)), (
+            f"{hook_id}: {program} is not installed"
+        )
+
+
+def test_the_spell_check_knows_both_languages_and_flags_typos(tmp_path: Path) -> None:
+    (tmp_path / "page.fr.md").write_text(
+        "# Titre\n\nLes commisions de la ville se réunissent.\n", encoding="utf-8"
+    )
+    (tmp_path / "page.en.md").write_text("# Title\n\nThe organisation's comittee meets.\n", encoding="utf-8")
+    (tmp_path / "good.fr.md").write_text(
+        "# Titre\n\nLes commissions de la ville se réunissent.\n", encoding="utf-8"
+    )
+    command = hook_command("spelling")
+    result = run(
+        [*command, *(str(tmp_path / name) for name in ("page.fr.md", "page.en.md", "good.fr.md"))], ROOT
+    )
+    assert result.returncode == 1
+    assert re.search(
+        r"page\.fr\.md:3: fr: unknown word 'commisions' \(did you mean 'commissions'\?\)", result.stdout
+    )
+    assert re.search(r"page\.en\.md:3: en: unknown word 'comittee'", result.stdout)
+    assert "organisation" not in result.stdout  # British spelling, in .spelling/en.txt
+    assert "good.fr.md" not in result.stdout
+    assert ".spelling/fr.txt" in result.stdout
+
+
+def test_the_spell_check_reads_per_language_texts_of_data(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURE_DATA)
+    project.edit("commissions.yml", "en: Committee on Culture}", "en: Committee on Culture and heritagge}")
+    result = run([*hook_command("spelling"), str(project.data / "commissions.yml")], ROOT)
+    assert result.returncode == 1
+    assert re.search(r"commissions\.yml:\d+: en: unknown word 'heritagge'", result.stdout), result.stdout
+
+
+# --------------------------------------------------------------------------- editor
+
+
+def test_vscode_maps_every_data_file_to_its_schema() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = {schema.removeprefix("./"): target for schema, target in settings["yaml.schemas"].items()}
+    expected = {
+        f"data/schemas/{path.stem}.schema.json": f"data/{path.name}"
+        for path in sorted((ROOT / "data").glob("*.yml"))
+    }
+    assert mapping == expected
+    assert all((ROOT / schema).exists() for schema in mapping)
+
+
+def _has_description(schema: dict, document: dict, schemas: dict[str, dict]) -> bool:
+    if "description" in schema:
+        return True
+    if "$ref" in schema:
+        name, _, pointer = schema["$ref"].partition("#")
+        target = schemas[name] if name else document
+        node = target
+        for part in filter(None, pointer.split("/")):
+            node = node[part]
+        return _has_description(node, target, schemas)
+    return False
+
+
+def test_every_field_of_every_schema_has_a_description() -> None:
+    """The editor shows it on hover: every field says what it is, in English."""
+    schemas = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in (ROOT / "data" / "schemas").glob("*.schema.json")
+    }
+    missing = []
+
+    def walk(node: object, document: dict, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.get("properties", {}).items():
+                if not _has_description(value, document, schemas):
+                    missing.append(f"{where} -> {key}")
+            for key, value in node.items():
+                walk(value, document, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, document, f"{where}/{index}")
+
+    for name, schema in schemas.items():
+        assert schema.get("description"), name
+        walk(schema, schema, name)
+    assert missing == []
+
+
+# --------------------------------------------------------------------------- CI
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def test_workflows_parse_and_pin_every_action_to_a_commit() -> None:
+    assert WORKFLOWS
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        workflow = yaml.safe_load(text)
+        assert workflow["jobs"], path.name
+        uses = [
+            step["uses"]
+            for job in workflow["jobs"].values()
+            for step in job.get("steps", [])
+            if "uses" in step
+        ]
+        uses += [job["uses"] for job in workflow["jobs"].values() if "uses" in job]
+        for action in uses:
+            if action.startswith("./"):
+                continue  # an action of this repository
+            assert PINNED.match(action), f"{path.name}: {action} is not pinned to a full commit SHA"
+            line = next(line for line in text.splitlines() if action in line)
+            assert re.search(r"#\s*v\d+(\.\d+)*", line), (
+                f"{path.name}: {action} lacks its release in a comment"
+            )
+
+
+def test_workflows_ask_for_the_least_permissions() -> None:
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert workflow.get("permissions") == {"contents": "read"}, f"{path.name}: top-level permissions"
+        for name, job in workflow["jobs"].items():
+            permissions = job.get("permissions", {})
+            assert permissions != "write-all", name
+            writes = {scope for scope, level in permissions.items() if level == "write"}
+            assert writes <= {"pages", "id-token"}, f"{path.name}: job {name} writes {writes}"
+            if writes:
+                assert job.get("environment", {}).get("name") == "github-pages", name
+
+
+def test_the_site_workflow_tests_pull_requests_and_deploys_main_with_the_pages_actions() -> None:
+    text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    check = "\n".join(step.get("run", "") for step in workflow["jobs"]["check"]["steps"])
+    for command in ("task.py lint", "task.py build", "task.py test"):
+        assert command in check
+    for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
+        assert action in text
+    assert "cache-dependency-path: requirements.lock" in text
+
+
+def test_issue_templates_parse() -> None:
+    templates = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    names = {path.stem for path in templates}
+    assert {"content-correction", "translation", "config"} <= names
+    for path in templates:
+        form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.stem != "config":
+            assert form["name"] and form["description"] and form["body"], path.name
+
+
+# --------------------------------------------------------------------------- reproducible installs
+
+
+def _requirement_names(requirements: list[str]) -> set[str]:
+    return {
+        re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        for requirement in requirements
+    }
+
+
+def test_the_lock_pins_every_dependency_with_hashes() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = _requirement_names(project["dependencies"])
+    for extra in ("test", "dev"):
+        wanted |= _requirement_names(project["optional-dependencies"][extra])
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert "python3 scripts/task.py lock" in text.splitlines()[1]
+    entries = re.findall(
+        r"^([A-Za-z0-9_.-]+)==(\S+)((?:\s*;[^\\\n]*)?) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)",
+        text,
+        re.M,
+    )
+    pinned = {name.lower().replace("_", "-") for name, *_ in entries}
+    assert wanted <= pinned, (
+        f"not in requirements.lock: {sorted(wanted - pinned)}; run python3 scripts/task.py lock"
+    )
+    requirement_lines = [line for line in text.splitlines() if line and not line.startswith((" ", "#"))]
+    assert len(requirement_lines) == len(entries), "every requirement has an exact version and hashes"
+
+
+# --------------------------------------------------------------------------- the task entry point
+
+
+def test_every_task_has_a_line_in_the_docstring() -> None:
+    namespace = runpy.run_path(str(ROOT / "scripts" / "task.py"), run_name="task")
+    documented = set(re.findall(r"python3 scripts/task\.py (\w+)\s", namespace["__doc__"]))
+    assert documented == set(namespace["COMMANDS"])
+    assert {"serve", "build", "check", "status", "test", "lint", "bench", "lock"} <= documented
+
+
+# --------------------------------------------------------------------------- edit links
+
+REPO_URL = "https://github.com/cglu-uclg/cglu-site"
+
+
+def edit_links(site: Path) -> dict[str, str]:
+    """Site page -> the repository path its 'Edit this page' button opens."""
+    from bs4 import BeautifulSoup
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    base = f"{config['repo_url'].rstrip('/')}/edit/main/"
+    links = {}
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        buttons = [a["href"] for a in html.select("a.md-content__button") if "/edit/" in a.get("href", "")]
+        relative = page.relative_to(site).as_posix()
+        assert len(buttons) == 1, f"{relative}: {len(buttons)} edit buttons"
+        assert buttons[0].startswith(base), f"{relative}: {buttons[0]}"
+        links[relative] = urlsplit(buttons[0]).path.removeprefix(urlsplit(base).path)
+    return links
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    pass
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def test_every_edit_link_opens_an_existing_file_of_the_repository(real_site: Project) -> None:
+    links = edit_links(real_site.site)
+    assert len(links) > 30
+    kinds = set()
+    for page, path in links.items():
+        assert (ROOT / path).is_file(), f"{page}: edit link to {path}, which is not in the repository"
+        if path.startswith("data/"):
+            kinds.add("generated")
+            assert re.fullmatch(r"data/[a-z-]+\.yml", path), page
+        else:
+            kinds.add("hand-written")
+            assert re.fullmatch(r"docs/.+\.md", path), f"{page}: {path}"
+            assert not is_generated(ROOT / path), f"{page}: edit link to a generated page, {path}"
+            lang = page.split("/")[0] if page.split("/")[0] in LANGUAGES[1:] else LANGUAGES[0]
+            assert path.endswith(f".{lang}.md"), f"{page}: {path} is not the page of its language"
+    assert kinds == {"generated", "hand-written"}
+
+
+def test_generated_pages_name_the_file_and_entry_they_come_from(real_site: Project) -> None:
+    """`# Source: data/x.yml, line N` in a generated page's front matter: N is the entry's first line."""
+    checked = 0
+    for page in sorted(real_site.docs.rglob("*.md")):
+        if not is_generated(page):
+            continue
+        head = page.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        match = re.search(r"^# Source: (data/[a-z-]+\.yml), line (\d+)$", head, re.M)
+        assert match, page
+        lines = (ROOT / match[1]).read_text(encoding="utf-8").splitlines()
+        entry_id = page.name.split(".")[0]
+        if page.parent != real_site.docs and entry_id != "index":
+            assert lines[int(match[2]) - 1].strip() == f"- id: {entry_id}", f"{page}: line {match[2]}"
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX paths in the check")
+def test_mkdocs_edit_uri_points_into_docs() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    assert config["repo_url"].rstrip("/") == REPO_URL
+    assert config["edit_uri"].rstrip("/").endswith("/docs")
