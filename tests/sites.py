@@ -49,9 +49,20 @@ class Project:
     def html(self, site_path: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / site_path).read_text(encoding="utf-8"), "html.parser")
 
-    def text(self, site_path: str) -> str:
-        """The visible text of a page's article, white space folded."""
-        text = self.html(site_path).select_one("article").get_text(" ")
+    def text(self, site_path: str, own_language_only: bool = False) -> str:
+        """The visible text of a page's article, white space folded.
+
+        Phrases marked in another language (`<span lang>`) are kept inline, or dropped with
+        `own_language_only`, to look for the other language's text in a page.
+        """
+        page = self.html(site_path)
+        for span in page.select("article span[lang]"):
+            if own_language_only and span["lang"] != page.html["lang"]:
+                span.decompose()
+            else:
+                span.unwrap()
+        page.smooth()
+        text = page.select_one("article").get_text(" ")
         return re.sub(r"[ \t\r\n]+", " ", text).strip()  # not str.split(): it eats no-break spaces
 
     def edit(self, data_file: str, old: str, new: str) -> None:
