@@ -99,11 +99,14 @@ class LanguageFormats:
             return f"{self.date(start)} – {self.date(end)}"
         first, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
         greatest = "y" if first.year != last.year else "M" if first.month != last.month else "d"
-        patterns = self.locale.interval_formats.get("yMMMd", {}).get(greatest)
-        if not patterns:
-            return format_interval(first, last, skeleton="yMMMd", locale=self.locale)
-        # CLDR has no interval pattern with full month names; widen the abbreviated ones.
-        first_pattern, last_pattern = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in patterns)
+        full = self.locale.interval_formats.get("yMMMMd", {}).get(greatest)
+        if full:  # the locale has an interval with full month names (es: 10–14 de octubre de 2022)
+            first_pattern, last_pattern = full
+        else:  # most have only abbreviated ones: widen them (10–14 octobre 2022)
+            patterns = self.locale.interval_formats.get("yMMMd", {}).get(greatest)
+            if not patterns:
+                return format_interval(first, last, skeleton="yMMMd", locale=self.locale)
+            first_pattern, last_pattern = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in patterns)
         return format_date(first, first_pattern, locale=self.locale) + format_date(last, last_pattern, locale=self.locale)
 
 
