@@ -90,6 +90,8 @@ class SiteBuild:
 
     def render(self, page: GeneratedPage, lang: str) -> str:
         context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
+        if page.context is not None:
+            context.update(page.context(self, lang))
         template = self.environment.get_template(page.template)
         body = render_template(template, context, self.data.sources_by_id(), self.formats(lang), page.path)
         settings: dict[str, Any] = {"title": self.title(page, lang)}

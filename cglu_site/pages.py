@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import open_data, section_map, timeline
 from .dataset import SiteData
 
 
@@ -25,6 +26,9 @@ class PageKind:
     entry_path: tuple[str, ...] = ()  # where entries stand in the data file, for edit links
     path: str = ""  # docs path without suffix; defaults to the name, or <name>/index
     front_matter: tuple[tuple[str, Any], ...] = ()  # extra MkDocs/Material settings of the page
+    # Extra template variables of the kind's own page, computed from the SiteBuild and the
+    # language code (e.g. the map of the sections index, the files of the open data page).
+    context: Callable[[Any, str], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class GeneratedPage:
     entry: dict[str, Any] | None = None
     children: list[GeneratedPage] = field(default_factory=list)
     front_matter: tuple[tuple[str, Any], ...] = ()
+    context: Callable[[Any, str], dict[str, Any]] | None = None  # see PageKind.context
 
     def description(self, lang: str) -> str | None:
         """What search engines show under the title: the entry's summary or description."""
@@ -73,6 +78,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         front_matter=(("template", "home.html"), ("hide", ["navigation", "toc"])),
     ),
     PageKind("about", "about.md.j2", "organisation"),
+    PageKind("history", "history.md.j2", "organisation", context=timeline.page_context),
     PageKind("governance", "governance.md.j2", "governance"),
     PageKind(
         "commissions", "commissions/index.md.j2", "commissions",
@@ -83,6 +89,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "sections", "sections/index.md.j2", "sections",
         entries=lambda data: data["sections"]["sections"], entry_template="sections/entry.md.j2",
         entry_title=lambda entry: entry["region"], entry_path=("sections",),
+        context=section_map.page_context,
     ),
     PageKind(
         "events", "events/index.md.j2", "events",
@@ -97,6 +104,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("members", "members.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
     PageKind("sources", "sources.md.j2", "sources"),
+    PageKind("open-data", "open-data.md.j2", "sources", context=open_data.page_context),
 )
 
 
@@ -108,7 +116,7 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
         if kind.entries is None:
             pages.append(
                 GeneratedPage(kind.path or kind.name, kind.template, kind.name, data_file, 1, None,
-                              front_matter=kind.front_matter)
+                              front_matter=kind.front_matter, context=kind.context)
             )
             continue
         entries = kind.entries(data)
@@ -125,7 +133,10 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
             )
             for entry in entries
         ]
-        pages.append(GeneratedPage(f"{kind.name}/index", kind.template, kind.name, data_file, 1, None, None, children))
+        pages.append(
+            GeneratedPage(f"{kind.name}/index", kind.template, kind.name, data_file, 1, None, None, children,
+                          context=kind.context)
+        )
     return pages
 
 

@@ -28,14 +28,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from . import staging
+from . import feeds, html_fixes, staging
 from .alternates import SitemapPage, page_alternates, write_sitemaps
 from .build_pages import SiteBuild, prepare_site
+from .calendar_files import write_calendars
 from .languages import current_language
+from .open_data import write_open_data
 from .render import TEMPLATES_DIR
 from .search_split import language_base_url, split_search_index
 from .serve_watch import watch_docs_without_generated_pages
 from .strings import STRINGS_DIR
+from .structured_data import page_structured_data
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
 
@@ -52,6 +55,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.command: str | None = None
         self.stage: staging.Stage | None = None
         self.sitemap_pages: list[SitemapPage] = []
+        self.error_page_search_base: str | None = None
         self.generated_files: set[Path] = set()  # shared with the serve watcher
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -86,7 +90,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if template_name == "404.html" and self.site is not None:
             language = self.site.language(current_language(config))
             config.extra["scope"] = context["base_url"]
-            context["base_url"] = language_base_url(context["base_url"], language)
+            # An error page has no page: every link of it resolves against base_url, which must
+            # stay the site root; only Material's search base moves (see on_post_template).
+            self.error_page_search_base = language_base_url(context["base_url"], language)
         return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -129,10 +135,16 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         config.extra["scope"] = context["base_url"]
         context["base_url"] = language_base_url(context["base_url"], language)
         self.sitemap_pages.append(SitemapPage(page.url, tuple(alternates)))
+        # Printed in the head by overrides/main.html: JSON-LD, and the link to the news feed.
+        context["cglu_structured_data"] = page_structured_data(self.site, page, language, config.site_url)
+        context["cglu_feed"] = feeds.head_link(self.site, language, page.url)
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html":
+            output = html_fixes.fix_html(output)
+            if self.error_page_search_base:
+                output = html_fixes.set_search_base(output, self.error_page_search_base)
             language = self.site.language(current_language(config)) if self.site else None
             if language is not None and not language.default:
                 # One 404 per language, instead of the last language's at the root.
@@ -142,6 +154,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 return ""
         return output
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Fix the few attributes of Material's HTML that are invalid or unnamed (html_fixes.py)."""
+        return html_fixes.fix_html(output)
+
     @event_priority(-110)  # after static-i18n has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if config.plugins["i18n"].building or self.site is None:
@@ -149,6 +165,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         site_dir = Path(config.site_dir)
         split_search_index(site_dir, self.site.languages)
         write_sitemaps(site_dir, self.sitemap_pages, self.site.languages, config.site_url)
+        # Files for machines, from the data (see each module): /data/, feeds, calendars.
+        write_open_data(site_dir, self.site)
+        feeds.write_feeds(site_dir, self.site, config.site_url)
+        write_calendars(site_dir, self.site, config.site_url)
         if self.stage is not None:
             self.stage.mark_complete()
 

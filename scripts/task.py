@@ -9,16 +9,20 @@
     python3 scripts/task.py lint      run every pre-commit check on every file (--files a b: only those)
     python3 scripts/task.py bench     benchmark the build (scripts/bench.py; says so if it is missing)
     python3 scripts/task.py lock      regenerate requirements.lock from pyproject.toml (--upgrade: newest)
+    python3 scripts/task.py lighthouse  Lighthouse scores of one page of each kind (--check: fail under 100)
+    python3 scripts/task.py links     list the external links of the built site/ (never fetched in tests)
 
 The first run creates `.venv` and installs the exact versions of requirements.lock (hashes
 checked), then the project itself; later runs reinstall only when pyproject.toml or
-requirements.lock changed.
+requirements.lock changed. `test` and `lighthouse` also install the npm checking tools
+of package.json (axe-core, the Nu HTML checker, Lighthouse) with `npm ci`, when it changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -52,6 +56,24 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+def ensure_npm_tools() -> None:
+    """Install package.json's checking tools into node_modules/ when package-lock.json changed."""
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-from"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm is missing (Debian: apt-get install nodejs npm): the accessibility, HTML and Lighthouse "
+              "checks will be skipped.", flush=True)
+        return
+    print("Installing the checking tools of package.json into node_modules ...", flush=True)
+    # --ignore-scripts: no install script downloads anything (vnu-jar's would fetch a Java).
+    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)
+    stamp.write_text(wanted)
+
+
 def run(*args: str) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life notice
     env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])  # pre-commit's hooks run .venv's tools
@@ -77,15 +99,27 @@ def lock(extra: list[str]) -> int:
     return run(*compile_.split(), *options.split(), "python3 scripts/task.py lock", *extra)
 
 
+def test(extra: list[str]) -> int:
+    ensure_npm_tools()
+    return run("-m", "pytest", *extra)
+
+
+def lighthouse(extra: list[str]) -> int:
+    ensure_npm_tools()
+    return run(str(ROOT / "scripts" / "lighthouse.py"), *extra)
+
+
 COMMANDS = {
     "serve": lambda extra: run("-m", "mkdocs", "serve", *extra),
     "build": lambda extra: run("-m", "mkdocs", "build", "--strict", *extra),
     "check": lambda extra: run("-m", "cglu_site", "check", *extra),
     "status": lambda extra: run("-m", "cglu_site", "status", *extra),
-    "test": lambda extra: run("-m", "pytest", *extra),
+    "test": test,
     "lint": lint,
     "bench": bench,
     "lock": lock,
+    "lighthouse": lighthouse,
+    "links": lambda extra: run("-m", "cglu_site.linkcheck", *extra),
 }
 
 

@@ -12,6 +12,7 @@ from cglu_site.writer import MARKER
 PAGES = {
     "index.html",
     "about/index.html",
+    "history/index.html",
     "governance/index.html",
     "commissions/index.html",
     "commissions/culture/index.html",
@@ -26,6 +27,7 @@ PAGES = {
     "members/index.html",
     "contact/index.html",
     "sources/index.html",
+    "open-data/index.html",
     "about-this-site/index.html",
 }
 

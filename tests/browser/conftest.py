@@ -42,6 +42,13 @@ class LiveSite:
     url: str
     origin: str
     server: ThreadingHTTPServer = field(repr=False)
+    folder: Path | None = None  # the built site's files (served at `url`)
+
+    def page_paths(self) -> list[str]:
+        """Every HTML page, as a path relative to `url` ('', 'about/', 'en/404.html')."""
+        assert self.folder is not None
+        paths = (path.relative_to(self.folder).as_posix() for path in self.folder.rglob("*.html"))
+        return sorted(path.removesuffix("index.html") for path in paths)
 
 
 def _serve(folder: Path, port: int) -> ThreadingHTTPServer:
@@ -59,7 +66,7 @@ def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: st
     project = make_project(tmp_path_factory.mktemp("live"), None)
     served_root = tmp_path_factory.mktemp("served")
     project.build_ok("-d", str(served_root / sub_path), site_url=built_for or url)
-    return LiveSite(url, origin, _serve(served_root, port))
+    return LiveSite(url, origin, _serve(served_root, port), served_root / sub_path)
 
 
 @pytest.fixture(scope="session")

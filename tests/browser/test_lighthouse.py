@@ -1,0 +1,46 @@
+"""Lighthouse (mobile preset) scores 100 in performance, accessibility, best practices and SEO
+on the home page and one page of each kind, in every language (scripts/lighthouse.py).
+
+The slowest test (about 4 minutes): CGLU_SKIP_LIGHTHOUSE=1 skips it on a developer's machine;
+CI always runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sites import LANGUAGES, ROOT
+from tools import LIGHTHOUSE, missing, node_file
+
+SCRIPT = ROOT / "scripts" / "lighthouse.py"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def test_every_kind_of_page_scores_100_in_each_category(browser, tmp_path: Path) -> None:
+    if os.environ.get("CGLU_SKIP_LIGHTHOUSE") and not os.environ.get("CI"):
+        pytest.skip("CGLU_SKIP_LIGHTHOUSE is set")
+    node_file(LIGHTHOUSE)
+    if not shutil.which("node"):
+        missing("Node.js", "install it (Debian: apt-get install nodejs npm)")
+    output = tmp_path / "lighthouse.json"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check", "--output", str(output)],
+        capture_output=True, text=True, timeout=1800, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    pages = json.loads(output.read_text(encoding="utf-8"))["pages"]
+    homes = {"" if lang == LANGUAGES[0] else f"{lang}/" for lang in LANGUAGES}
+    assert homes <= set(pages) and len(pages) >= 4 * len(LANGUAGES)
+
+
+def test_recorded_results_cover_every_language_and_category() -> None:
+    recorded = json.loads((ROOT / "scripts" / "lighthouse-results.json").read_text(encoding="utf-8"))
+    pages = recorded["pages"]
+    for lang in LANGUAGES[1:]:
+        assert any(path.startswith(f"{lang}/") for path in pages)
+    assert all(set(CATEGORIES) <= set(scores) for scores in pages.values())

@@ -1,0 +1,93 @@
+"""The calendar file of each event and the news feed of each language, read by real parsers."""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+
+import feedparser
+import icalendar
+import pytest
+import yaml
+from sites import LANGUAGES, ROOT, Project
+
+from cglu_site.render import strip_language_markers
+
+SITE_URL = "https://cglu-docs.example.org/"
+
+
+def load(name: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))[name]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def plain(text: str) -> str:
+    return strip_language_markers(re.sub(r"[ \t\r\n]+", " ", text).strip())
+
+
+EVENTS = load("events")
+
+
+@pytest.mark.parametrize("event", EVENTS, ids=[event["id"] for event in EVENTS])
+def test_each_event_has_a_calendar_file_in_each_language(real_site: Project, event: dict) -> None:
+    uids = set()
+    for lang in LANGUAGES:
+        page = f"{prefix(lang)}events/{event['id']}/index.html"
+        link = real_site.html(page).select_one('article a[href$=".ics"]')
+        assert link is not None and link.get("download"), f"{page}: no calendar link"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))
+        raw = (real_site.site / target).read_bytes()
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert calendar["VERSION"] == "2.0" and calendar.get("PRODID")
+        (vevent,) = calendar.walk("VEVENT")
+        # RFC 5545: whole days, DTEND the day after the last one; DTSTAMP and UID required.
+        assert vevent.decoded("DTSTART") == datetime.date.fromisoformat(str(event["start"]))
+        assert vevent.decoded("DTEND") == datetime.date.fromisoformat(str(event["end"])) + datetime.timedelta(
+            days=1
+        )
+        assert isinstance(vevent.decoded("DTSTAMP"), datetime.datetime)
+        assert str(vevent["SUMMARY"]) == plain(event["name"][lang])
+        assert vevent["SUMMARY"].params["LANGUAGE"] == lang
+        assert plain(event["city"][lang]) in str(vevent["LOCATION"])
+        assert str(vevent["URL"]) == SITE_URL + page.removesuffix("index.html")
+        assert all(line_length <= 75 for line_length in map(len, raw.split(b"\r\n")))  # folded lines
+        uids.add(str(vevent["UID"]))
+    assert len(uids) == 1, "one event, one UID, whichever language's file a calendar imports"
+
+
+NEWS = sorted(load("news"), key=lambda item: str(item["date"]), reverse=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_a_valid_atom_feed_of_the_news(real_site: Project, lang: str) -> None:
+    raw = (real_site.site / prefix(lang) / "feed.xml").read_bytes()
+    feed = feedparser.parse(raw)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.language == lang
+    assert feed.feed.id == f"{SITE_URL}{prefix(lang)}feed.xml"
+    assert feed.feed.author  # Atom: an author for the feed, which its entries inherit
+    assert [entry.title for entry in feed.entries] == [plain(item["title"][lang]) for item in NEWS]
+    for entry, item in zip(feed.entries, NEWS, strict=True):
+        assert entry.link == f"{SITE_URL}{prefix(lang)}news/{item['id']}/"
+        assert (real_site.site / prefix(lang) / "news" / item["id"] / "index.html").is_file()
+        assert entry.summary == plain(item["summary"][lang])
+        assert entry.published_parsed[:3] == tuple(int(part) for part in str(item["date"]).split("-"))
+
+
+def test_every_page_links_to_its_language_feed(real_site: Project) -> None:
+    for path in sorted(real_site.site.rglob("*.html")):
+        relative = path.relative_to(real_site.site).as_posix()
+        lang = relative.split("/")[0] if relative.split("/")[0] in LANGUAGES[1:] else LANGUAGES[0]
+        html = real_site.html(relative)
+        if relative.endswith("404.html"):
+            continue
+        links = html.select('head link[rel="alternate"][type="application/atom+xml"]')
+        assert len(links) == 1, relative
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(relative), links[0]["href"]))
+        assert target == f"{prefix(lang)}feed.xml", relative
+        assert links[0]["title"]
