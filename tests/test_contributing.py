@@ -63,8 +63,8 @@ def test_every_data_file_validates_against_its_schema() -> None:
     [
         (
             "commissions.yml",
-            ", en: Committee on Culture}",
-            "}",
+            " en: Committee on Culture,",
+            "",
             r"data/commissions\.yml:8: commission 'culture': 'name' lacks 'en'",
         ),
         (
@@ -140,7 +140,7 @@ def test_the_spell_check_knows_both_languages_and_flags_typos(tmp_path: Path) ->
 
 def test_the_spell_check_reads_per_language_texts_of_data(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", FIXTURE_DATA)
-    project.edit("commissions.yml", "en: Committee on Culture}", "en: Committee on Culture and heritagge}")
+    project.edit("commissions.yml", "en: Committee on Culture,", "en: Committee on Culture and heritagge,")
     result = run([*hook_command("spelling"), str(project.data / "commissions.yml")], ROOT)
     assert result.returncode == 1
     assert re.search(r"commissions\.yml:\d+: en: unknown word 'heritagge'", result.stdout), result.stdout

@@ -9,7 +9,7 @@ HOSTILE = "<script>alert('x')</script> *not emphasis* [not a link](https://examp
 
 def test_html_and_markdown_in_data_render_as_text(fixture_project: Project) -> None:
     fixture_project.edit("commissions.yml", "The culture committee.", HOSTILE.replace("'", "''").join("''"))
-    fixture_project.edit("commissions.yml", "en: Committee on Culture}", "en: 'Culture <b>bold</b> *committee*'}")
+    fixture_project.edit("commissions.yml", "en: Committee on Culture,", "en: 'Culture <b>bold</b> *committee*',")
     fixture_project.build_ok()
     page = fixture_project.html("en/commissions/culture/index.html")
     article = page.select_one("article")

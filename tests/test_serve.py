@@ -64,7 +64,7 @@ def test_serve_rebuilds_once_per_edit_and_recovers_from_bad_data(served) -> None
     project, url, log = served
     page = url + "en/commissions/culture/"
 
-    project.edit("commissions.yml", "en: Committee on Culture}", "en: Committee on Culture and Heritage}")
+    project.edit("commissions.yml", "en: Committee on Culture,", "en: Committee on Culture and Heritage,")
     assert wait_for(lambda: "Committee on Culture and Heritage" in fetch(page))
     time.sleep(2)  # a second, useless rebuild would have started by now
     assert builds(log()) == 2, log()

@@ -23,7 +23,7 @@ def test_complete_site_reports_every_language_complete(fixture_project: Project)
 
 
 def test_a_missing_text_is_reported_with_its_place(fixture_project: Project) -> None:
-    fixture_project.edit("sections.yml", "region: {fr: Afrique, en: Africa}", "region: {fr: Afrique}")
+    fixture_project.edit("sections.yml", "region: {fr: Afrique, en: Africa,", "region: {fr: Afrique,")
     result = status(fixture_project)
     assert result.returncode == 1
     assert "Missing in en:" in result.stdout
