@@ -55,10 +55,16 @@ def status(project: Path, extra_languages: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cglu_site", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m cglu_site", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["check", "status"])
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml (default: current)")
-    parser.add_argument("--language", action="append", default=[], help="status: also report this language code")
+    parser.add_argument(
+        "--project", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml (default: current)"
+    )
+    parser.add_argument(
+        "--language", action="append", default=[], help="status: also report this language code"
+    )
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "status":

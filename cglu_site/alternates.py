@@ -53,7 +53,9 @@ class SitemapPage:
     alternates: tuple[Alternate, ...]
 
 
-def write_sitemaps(site_dir: Path, pages: list[SitemapPage], languages: list[Language], site_url: str) -> None:
+def write_sitemaps(
+    site_dir: Path, pages: list[SitemapPage], languages: list[Language], site_url: str
+) -> None:
     """The root sitemap (every page), one per further language root, one per page folder."""
     template = _environment().get_template("sitemap.xml.j2")
     pages = sorted(pages, key=lambda page: page.url)
@@ -67,7 +69,9 @@ def write_sitemaps(site_dir: Path, pages: list[SitemapPage], languages: list[Lan
         prefix = language.link.strip("/") + "/"
         mine = [page for page in pages if page.url.startswith(prefix)]
         (site_dir / prefix).mkdir(parents=True, exist_ok=True)
-        (site_dir / prefix / "sitemap.xml").write_text(template.render(pages=mine, site_url=site_url), encoding="utf-8")
+        (site_dir / prefix / "sitemap.xml").write_text(
+            template.render(pages=mine, site_url=site_url), encoding="utf-8"
+        )
     for page in pages:
         target = site_dir / page.url / "sitemap.xml"
         if page.url.endswith("/") and not target.exists():  # language roots have theirs
@@ -76,5 +80,8 @@ def write_sitemaps(site_dir: Path, pages: list[SitemapPage], languages: list[Lan
 
 def _environment() -> Environment:
     return Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["xml", "j2"]), trim_blocks=True, lstrip_blocks=True
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["xml", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
     )

@@ -69,7 +69,9 @@ class SiteBuild:
         day = self.changed.get(repository_path)
         if day is None:
             return None
-        text = self.strings[lang]["label"]["last_updated"].format(date=self.formats(lang).date(day.isoformat()))
+        text = self.strings[lang]["label"]["last_updated"].format(
+            date=self.formats(lang).date(day.isoformat())
+        )
         return self.typography(text, lang)
 
     def typography(self, text: str, lang: str) -> str:
@@ -156,12 +158,16 @@ def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
         errors += error.errors
     if data is not None:
         pages = generated_pages(data)
-        hand_written, parity_errors = _hand_written_pages(docs_dir, languages, {p.path for p in all_pages(pages)})
+        hand_written, parity_errors = _hand_written_pages(
+            docs_dir, languages, {p.path for p in all_pages(pages)}
+        )
         errors += parity_errors
     if errors:
         raise DataValidationError(errors)
     assert data is not None
-    site = SiteBuild(languages, strings, data, pages, hand_written, make_environment(), last_commit_dates(project_root))
+    site = SiteBuild(
+        languages, strings, data, pages, hand_written, make_environment(), last_commit_dates(project_root)
+    )
     texts = {}
     for page in all_pages(pages):
         for code in codes:
@@ -169,14 +175,22 @@ def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
                 texts[f"{page.path}.{code}.md"] = site.render(page, code)
             except (jinja2.TemplateError, KeyError, ValueError) as error:
                 raise DataValidationError(
-                    [DataError(page.data_file, page.data_line, f"page '{page.path}' ({code}) cannot be rendered: {error}")]
+                    [
+                        DataError(
+                            page.data_file,
+                            page.data_line,
+                            f"page '{page.path}' ({code}) cannot be rendered: {error}",
+                        )
+                    ]
                 ) from None
     report = write_generated(docs_dir, texts)
     site.generated_files = {(docs_dir / path).resolve() for path in (*texts, *report.removed)}
     return site
 
 
-def _hand_written_pages(docs_dir: Path, languages: list[Language], generated: set[str]) -> tuple[list[str], list[DataError]]:
+def _hand_written_pages(
+    docs_dir: Path, languages: list[Language], generated: set[str]
+) -> tuple[list[str], list[DataError]]:
     """Hand-written pages (docs/<path>.<lang>.md), each required in every language."""
     found: dict[str, set[str]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
@@ -189,13 +203,18 @@ def _hand_written_pages(docs_dir: Path, languages: list[Language], generated: se
     errors = []
     for base, codes in sorted(found.items()):
         if base in generated:
-            errors.append(DataError(f"docs/{base}.md", 1, "this page is generated from data; remove the hand-written file"))
+            errors.append(
+                DataError(
+                    f"docs/{base}.md", 1, "this page is generated from data; remove the hand-written file"
+                )
+            )
         for language in languages:
             if language.code not in codes:
                 have = sorted(codes - {""})
                 errors.append(
                     DataError(
-                        f"docs/{base}.{language.code}.md", 1,
+                        f"docs/{base}.{language.code}.md",
+                        1,
                         f"missing: the page exists in {', '.join(have) or 'no language suffix'} but not in {language.name} "
                         f"({language.code}); every page must exist in every language",
                     )

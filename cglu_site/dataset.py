@@ -65,8 +65,16 @@ def load_site_data(data_dir: Path, languages: Sequence[str], display_root: Path 
         documents[path.stem] = document
     for name in schemas:
         stem = name.removesuffix(".schema.json")
-        if stem != "common" and stem not in documents and not any(e.file.endswith(f"/{stem}.yml") for e in errors):
-            errors.append(DataError(_display(data_dir / f"{stem}.yml", display_root), 1, "file is missing (its schema exists)"))
+        if (
+            stem != "common"
+            and stem not in documents
+            and not any(e.file.endswith(f"/{stem}.yml") for e in errors)
+        ):
+            errors.append(
+                DataError(
+                    _display(data_dir / f"{stem}.yml", display_root), 1, "file is missing (its schema exists)"
+                )
+            )
     errors += validate_documents(documents, schemas)
     if not errors:
         errors += _check_date_order(documents)
@@ -89,9 +97,15 @@ def _check_date_order(documents: dict[str, SourceDocument]) -> list[DataError]:
     def walk(value: Any, path: tuple, document: SourceDocument) -> None:
         if isinstance(value, dict):
             start, end = value.get("start"), value.get("end")
-            if start is not None and end is not None and _sortable(end, '99') < _sortable(start, '00'):
+            if start is not None and end is not None and _sortable(end, "99") < _sortable(start, "00"):
                 label = f"'{value['id']}': " if isinstance(value.get("id"), str) else ""
-                errors.append(DataError(document.file, document.line_of(path + ("end",)), f"{label}'end' ({end}) is before 'start' ({start})"))
+                errors.append(
+                    DataError(
+                        document.file,
+                        document.line_of(path + ("end",)),
+                        f"{label}'end' ({end}) is before 'start' ({start})",
+                    )
+                )
             for key, child in value.items():
                 walk(child, path + (key,), document)
         elif isinstance(value, list):

@@ -102,5 +102,7 @@ def set_search_base(html: str, base: str) -> str:
     pattern = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
     fixed, count = pattern.subn(lambda match: match.group(1) + json.dumps(base), html, count=1)
     if count != 1:
-        raise ValueError("Material's __config script has changed: cannot set the search base of the error page")
+        raise ValueError(
+            "Material's __config script has changed: cannot set the search base of the error page"
+        )
     return fixed

@@ -16,7 +16,10 @@ def last_commit_dates(repo_root: Path) -> dict[str, datetime.date]:
     try:
         log = subprocess.run(
             ["git", "-C", str(repo_root), "log", "--format=%x00%cs", "--name-only", "--", "data", "docs"],
-            capture_output=True, text=True, check=True, timeout=60,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}

@@ -147,7 +147,9 @@ def main(argv: list[str]) -> int:
     links = external_links(site_dir)
     for url, pages in links.items():
         print(f"{url}\n    {len(pages)} page(s): {', '.join(pages[:5])}{' …' if len(pages) > 5 else ''}")
-    print(f"{len(links)} external links in {len(page_files(site_dir))} pages (not fetched: check them by hand or online).")
+    print(
+        f"{len(links)} external links in {len(page_files(site_dir))} pages (not fetched: check them by hand or online)."
+    )
     return 0
 
 

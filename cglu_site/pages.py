@@ -74,32 +74,51 @@ def _newest_events_first(data: SiteData) -> list[dict]:
 
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind(
-        "home", "home.md.j2", "organisation", path="index",
+        "home",
+        "home.md.j2",
+        "organisation",
+        path="index",
         front_matter=(("template", "home.html"), ("hide", ["navigation", "toc"])),
     ),
     PageKind("about", "about.md.j2", "organisation"),
     PageKind("history", "history.md.j2", "organisation", context=timeline.page_context),
     PageKind("governance", "governance.md.j2", "governance"),
     PageKind(
-        "commissions", "commissions/index.md.j2", "commissions",
-        entries=lambda data: data["commissions"]["bodies"], entry_template="commissions/entry.md.j2",
-        entry_title=_name, entry_path=("bodies",),
+        "commissions",
+        "commissions/index.md.j2",
+        "commissions",
+        entries=lambda data: data["commissions"]["bodies"],
+        entry_template="commissions/entry.md.j2",
+        entry_title=_name,
+        entry_path=("bodies",),
     ),
     PageKind(
-        "sections", "sections/index.md.j2", "sections",
-        entries=lambda data: data["sections"]["sections"], entry_template="sections/entry.md.j2",
-        entry_title=lambda entry: entry["region"], entry_path=("sections",),
+        "sections",
+        "sections/index.md.j2",
+        "sections",
+        entries=lambda data: data["sections"]["sections"],
+        entry_template="sections/entry.md.j2",
+        entry_title=lambda entry: entry["region"],
+        entry_path=("sections",),
         context=section_map.page_context,
     ),
     PageKind(
-        "events", "events/index.md.j2", "events",
-        entries=_newest_events_first, entry_template="events/entry.md.j2",
-        entry_title=_short_or_name, entry_path=("events",),
+        "events",
+        "events/index.md.j2",
+        "events",
+        entries=_newest_events_first,
+        entry_template="events/entry.md.j2",
+        entry_title=_short_or_name,
+        entry_path=("events",),
     ),
     PageKind(
-        "news", "news/index.md.j2", "news",
-        entries=_newest_first, entry_template="news/entry.md.j2",
-        entry_title=_title, entry_path=("news",),
+        "news",
+        "news/index.md.j2",
+        "news",
+        entries=_newest_first,
+        entry_template="news/entry.md.j2",
+        entry_title=_title,
+        entry_path=("news",),
     ),
     PageKind("members", "members.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
@@ -115,8 +134,16 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
         data_file = data.source_file(kind.data_file)
         if kind.entries is None:
             pages.append(
-                GeneratedPage(kind.path or kind.name, kind.template, kind.name, data_file, 1, None,
-                              front_matter=kind.front_matter, context=kind.context)
+                GeneratedPage(
+                    kind.path or kind.name,
+                    kind.template,
+                    kind.name,
+                    data_file,
+                    1,
+                    None,
+                    front_matter=kind.front_matter,
+                    context=kind.context,
+                )
             )
             continue
         entries = kind.entries(data)
@@ -134,8 +161,17 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
             for entry in entries
         ]
         pages.append(
-            GeneratedPage(f"{kind.name}/index", kind.template, kind.name, data_file, 1, None, None, children,
-                          context=kind.context)
+            GeneratedPage(
+                f"{kind.name}/index",
+                kind.template,
+                kind.name,
+                data_file,
+                1,
+                None,
+                None,
+                children,
+                context=kind.context,
+            )
         )
     return pages
 

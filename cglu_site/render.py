@@ -107,7 +107,9 @@ class LanguageFormats:
             if not patterns:
                 return format_interval(first, last, skeleton="yMMMd", locale=self.locale)
             first_pattern, last_pattern = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in patterns)
-        return format_date(first, first_pattern, locale=self.locale) + format_date(last, last_pattern, locale=self.locale)
+        return format_date(first, first_pattern, locale=self.locale) + format_date(
+            last, last_pattern, locale=self.locale
+        )
 
 
 def make_environment() -> jinja2.Environment:

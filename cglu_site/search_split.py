@@ -33,7 +33,9 @@ def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, i
                 if doc["location"].startswith(prefix + "/")
             ]
         else:
-            docs = [doc for doc in mixed["docs"] if not any(doc["location"].startswith(p + "/") for p in others)]
+            docs = [
+                doc for doc in mixed["docs"] if not any(doc["location"].startswith(p + "/") for p in others)
+            ]
         index = {**mixed, "config": {**mixed["config"], "lang": [language.code]}, "docs": docs}
         target = site_dir / prefix / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)

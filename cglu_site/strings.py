@@ -42,13 +42,17 @@ def load_strings(codes: Sequence[str], strings_dir: Path = STRINGS_DIR) -> dict[
     all_keys = set().union(*(keys.keys() for keys in flat.values())) if flat else set()
     for code, keys in flat.items():
         for key in sorted(all_keys - keys.keys()):
-            errors.append(DataError(documents[code].file, 1, f"string '{key}' is missing (other languages have it)"))
+            errors.append(
+                DataError(documents[code].file, 1, f"string '{key}' is missing (other languages have it)")
+            )
         for key, value in keys.items():
             if isinstance(value, list):  # rules such as meta.typography
                 continue
             if not isinstance(value, str) or not value.strip():
                 line = documents[code].line_of(tuple(key.split(".")))
-                errors.append(DataError(documents[code].file, line, f"string '{key}' should be a non-empty text"))
+                errors.append(
+                    DataError(documents[code].file, line, f"string '{key}' should be a non-empty text")
+                )
     if errors:
         raise DataValidationError(errors)
     return {code: doc.value for code, doc in documents.items()}

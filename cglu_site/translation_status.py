@@ -40,14 +40,18 @@ def translation_status(project: Path, codes: Sequence[str]) -> list[LanguageStat
     return list(statuses.values())
 
 
-def _data_texts(data_dir: Path, project: Path, codes: Sequence[str], statuses: dict[str, LanguageStatus]) -> None:
+def _data_texts(
+    data_dir: Path, project: Path, codes: Sequence[str], statuses: dict[str, LanguageStatus]
+) -> None:
     documents: dict[str, SourceDocument] = {}
     for path in sorted(data_dir.glob("*.yml")):
         try:
             documents[path.stem] = load_yaml(path, path.relative_to(project).as_posix())
         except DataFileError:
             continue  # `check` reports unreadable files
-    texts = [value for document in documents.values() for value in _per_language_values(document.value, set(codes))]
+    texts = [
+        value for document in documents.values() for value in _per_language_values(document.value, set(codes))
+    ]
     for status in statuses.values():
         status.texts = len(texts)
         status.texts_done = sum(1 for text in texts if status.code in text)
@@ -81,7 +85,9 @@ def _ui_strings(codes: Sequence[str], statuses: dict[str, LanguageStatus]) -> No
     for code, have in flat.items():
         statuses[code].strings = len(keys)
         statuses[code].strings_done = len(keys & have.keys())
-        statuses[code].missing += [f"cglu_site/strings/{code}.yml: string '{key}'" for key in sorted(keys - have.keys())]
+        statuses[code].missing += [
+            f"cglu_site/strings/{code}.yml: string '{key}'" for key in sorted(keys - have.keys())
+        ]
 
 
 def _pages(docs_dir: Path, codes: Sequence[str], statuses: dict[str, LanguageStatus]) -> None:
@@ -96,4 +102,6 @@ def _pages(docs_dir: Path, codes: Sequence[str], statuses: dict[str, LanguageSta
     for code, status in statuses.items():
         status.pages = len(bases)
         status.pages_done = sum(1 for have in bases.values() if code in have)
-        status.missing += [f"docs/{base}.{code}.md: page" for base, have in sorted(bases.items()) if code not in have]
+        status.missing += [
+            f"docs/{base}.{code}.md: page" for base, have in sorted(bases.items()) if code not in have
+        ]

@@ -134,14 +134,10 @@ def _make_validator_class(ids: dict[str, set[str]]):
                 else:
                     seen[item[key]] = index
 
-    return validators.extend(
-        jsonschema.Draft202012Validator, {"x-ref": x_ref, "x-unique": x_unique}
-    )
+    return validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref, "x-unique": x_unique})
 
 
-def validate_documents(
-    documents: dict[str, SourceDocument], schemas: dict[str, dict]
-) -> list[DataError]:
+def validate_documents(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> list[DataError]:
     """Check every document (keyed by data file stem) against its schema.
 
     Returns every error found; an empty list means the data is good.
@@ -149,7 +145,13 @@ def validate_documents(
     errors: list[DataError] = []
     for stem, document in documents.items():
         if f"{stem}.schema.json" not in schemas:
-            errors.append(DataError(document.file, 1, f"no schema for this file (expected {SCHEMA_DIR_NAME}/{stem}.schema.json)"))
+            errors.append(
+                DataError(
+                    document.file,
+                    1,
+                    f"no schema for this file (expected {SCHEMA_DIR_NAME}/{stem}.schema.json)",
+                )
+            )
     ids = _collect_ids(documents, schemas)
     registry = referencing.Registry().with_resources(
         (name, referencing.Resource.from_contents(schema, referencing.jsonschema.DRAFT202012))
@@ -183,7 +185,11 @@ def missing_translations(
         nouns = {key: noun for key, noun in collections_of(schema).values()}
         validator = validator_class(schema, registry=registry, format_checker=format_checker)
         for error in _leaf_errors(validator.iter_errors(document.value)):
-            if error.validator == "required" and error.schema.get("x-per-language") and isinstance(error.instance, dict):
+            if (
+                error.validator == "required"
+                and error.schema.get("x-per-language")
+                and isinstance(error.instance, dict)
+            ):
                 missing = [code for code in error.schema["required"] if code not in error.instance]
                 yield _describe(error, document, nouns, {}), missing
 
@@ -195,7 +201,9 @@ def _collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict])
         for collection, (key, _noun) in collections_of(schema).items():
             entries = document.value.get(key) if isinstance(document.value, dict) else None
             ids[collection] = {
-                entry["id"] for entry in entries or [] if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+                entry["id"]
+                for entry in entries or []
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str)
             }
     return ids
 
@@ -212,12 +220,16 @@ def _leaf_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]
 # --------------------------------------------------------------------------- messages
 
 
-def _describe(error: ValidationError, document: SourceDocument, nouns: dict[str, str], ids: dict[str, set[str]]) -> DataError:
+def _describe(
+    error: ValidationError, document: SourceDocument, nouns: dict[str, str], ids: dict[str, set[str]]
+) -> DataError:
     path = tuple(error.absolute_path)
     entry, field_path = _split_entry(path, document.value, nouns)
     line_path = path
     message = _message(error, field_path, ids)
-    if error.validator in ("additionalProperties", "propertyNames") and not error.schema.get("x-per-language"):
+    if error.validator in ("additionalProperties", "propertyNames") and not error.schema.get(
+        "x-per-language"
+    ):
         extra = _unexpected_keys(error)
         if extra:
             line_path = path + (extra[0],)
@@ -261,14 +273,20 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
         missing = [name for name in schema["required"] if isinstance(instance, dict) and name not in instance]
         if schema.get("x-per-language"):
             return f"{where} lacks {_quoted(missing)}"
-        return f"{where} is missing {_quoted(missing, noun='field')}" if field else f"missing {_quoted(missing, noun='field')}"
+        return (
+            f"{where} is missing {_quoted(missing, noun='field')}"
+            if field
+            else f"missing {_quoted(missing, noun='field')}"
+        )
     if "propertyNames" in error.relative_schema_path and kind == "enum":
         return f"{where} has the language {_short(instance)}, which the site does not have (languages: {', '.join(schema['enum'])})"
     if kind in ("additionalProperties", "unevaluatedProperties"):
         extra = _unexpected_keys(error)
         allowed = list(schema.get("properties", {}))
         suggestions = [
-            f"'{key}' (did you mean '{close[0]}'?)" if (close := difflib.get_close_matches(key, allowed, n=1)) else f"'{key}'"
+            f"'{key}' (did you mean '{close[0]}'?)"
+            if (close := difflib.get_close_matches(key, allowed, n=1))
+            else f"'{key}'"
             for key in extra
         ]
         inside = f" in {where}" if field else ""
@@ -281,7 +299,9 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
     if kind == "minLength" or (kind == "pattern" and isinstance(instance, str) and not instance.strip()):
         return f"{where} is empty"
     if kind in ("pattern", "format"):
-        expectation = hint or (f"the pattern {schema['pattern']}" if kind == "pattern" else f"a valid {schema['format']}")
+        expectation = hint or (
+            f"the pattern {schema['pattern']}" if kind == "pattern" else f"a valid {schema['format']}"
+        )
         return f"{where} should be {expectation}; got {_short(instance)}"
     if kind == "minItems":
         return f"{where} needs at least {schema['minItems']} item{'s' if schema['minItems'] > 1 else ''}"
@@ -307,7 +327,14 @@ def _quoted(names: list[str], noun: str = "") -> str:
 
 
 def _json_type(value: Any) -> str:
-    for name, kind in (("boolean", bool), ("integer", int), ("number", float), ("string", str), ("array", list), ("object", dict)):
+    for name, kind in (
+        ("boolean", bool),
+        ("integer", int),
+        ("number", float),
+        ("string", str),
+        ("array", list),
+        ("object", dict),
+    ):
         if isinstance(value, kind):
             return name
     return "null" if value is None else type(value).__name__

@@ -63,7 +63,9 @@ def project_copy(destination: Path, scale: int) -> Path:
             for copy in range(scale)
             for entry in originals
         ]
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8"
+        )
     return destination
 
 
@@ -123,7 +125,9 @@ def build(project: Path, site: Path) -> Run:
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
@@ -178,8 +182,19 @@ def serve_edit_latency(project: Path, tries: int = 3) -> float:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     data = project / "data" / "commissions.yml"
     document = yaml.safe_load(data.read_text(encoding="utf-8"))
@@ -236,7 +251,11 @@ def profile_build(project: Path, site: Path) -> tuple[str, str]:
         profiler.disable()
         config.plugins.on_shutdown()
     stats = pstats.Stats(profiler)
-    total = sum(entry[3] for key, entry in stats.stats.items() if key[2] == "build" and "mkdocs/commands/build" in key[0])
+    total = sum(
+        entry[3]
+        for key, entry in stats.stats.items()
+        if key[2] == "build" and "mkdocs/commands/build" in key[0]
+    )
     parts = {
         "our data layer (load, validate, render pages)": ("cglu_site/build_pages.py", "prepare_site"),
         "Markdown to HTML (all languages)": ("mkdocs/structure/pages.py", "render"),
@@ -244,10 +263,18 @@ def profile_build(project: Path, site: Path) -> tuple[str, str]:
         "search indexing": ("material/plugins/search/plugin.py", "on_page_context"),
         "our per-language search split and sitemaps": ("cglu_site/plugin.py", "on_post_build"),
     }
-    lines = [f"| part | seconds (cumulative) | share |", "| --- | --- | --- |"]
+    lines = ["| part | seconds (cumulative) | share |", "| --- | --- | --- |"]
     for label, (file_part, function) in parts.items():
-        seconds = sum(entry[3] for key, entry in stats.stats.items() if key[0].endswith(file_part) and key[2] == function)
-        lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.0%} |" if total else f"| {label} | {seconds:.2f} | |")
+        seconds = sum(
+            entry[3]
+            for key, entry in stats.stats.items()
+            if key[0].endswith(file_part) and key[2] == function
+        )
+        lines.append(
+            f"| {label} | {seconds:.2f} | {seconds / total:.0%} |"
+            if total
+            else f"| {label} | {seconds:.2f} | |"
+        )
     lines.append(f"| whole build (static-i18n builds each language inside the first) | {total:.2f} | 100% |")
     top = io.StringIO()
     pstats.Stats(profiler, stream=top).sort_stats("tottime").print_stats(8)
@@ -263,7 +290,9 @@ def versions() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--runs", type=int, default=5, help="builds of each site per scale (3 at 50x)")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -288,9 +317,14 @@ def main() -> int:
             describe_site(work / "site-stock", languages, theirs)
             per_page[scale] = ours.median("wall") / max(ours.pages, 1)
             rows.append((scale, ours, theirs))
-            print(f"{scale}x: project {ours.median('wall'):.2f}s, stock {theirs.median('wall'):.2f}s", flush=True)
+            print(
+                f"{scale}x: project {ours.median('wall'):.2f}s, stock {theirs.median('wall'):.2f}s",
+                flush=True,
+            )
         latency = serve_edit_latency(project_copy(_fresh(work / "serve"), 1))
-        profile_table, profile_top = profile_build(project_copy(_fresh(work / "profile"), 10), work / "site-profile")
+        profile_table, profile_top = profile_build(
+            project_copy(_fresh(work / "profile"), 10), work / "site-profile"
+        )
 
     lines = [
         "# Benchmark results",
@@ -327,7 +361,10 @@ def main() -> int:
         )
     if len(per_page) > 1:
         smallest, largest = min(per_page), max(per_page)
-        lines += ["", f"Time per page at {largest}x / at {smallest}x (project): {per_page[largest] / per_page[smallest]:.2f}"]
+        lines += [
+            "",
+            f"Time per page at {largest}x / at {smallest}x (project): {per_page[largest] / per_page[smallest]:.2f}",
+        ]
     lines += [
         "",
         f"From saving one YAML edit to the served page showing it (`mkdocs serve`, 1x, median of 3): {latency:.2f} s",

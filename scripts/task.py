@@ -65,12 +65,17 @@ def ensure_npm_tools() -> None:
         return
     npm = shutil.which("npm")
     if npm is None:
-        print("npm is missing (Debian: apt-get install nodejs npm): the accessibility, HTML and Lighthouse "
-              "checks will be skipped.", flush=True)
+        print(
+            "npm is missing (Debian: apt-get install nodejs npm): the accessibility, HTML and Lighthouse "
+            "checks will be skipped.",
+            flush=True,
+        )
         return
     print("Installing the checking tools of package.json into node_modules ...", flush=True)
     # --ignore-scripts: no install script downloads anything (vnu-jar's would fetch a Java).
-    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)
+    subprocess.run(
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True
+    )
     stamp.write_text(wanted)
 
 

@@ -87,7 +87,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("problem", "data_file", "old", "new", "expected"), CASES, ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("problem", "data_file", "old", "new", "expected"), CASES, ids=[case[0] for case in CASES]
+)
 def test_bad_data_fails_the_build_with_a_clear_message(
     fixture_project: Project, problem: str, data_file: str, old: str, new: str, expected: str
 ) -> None:

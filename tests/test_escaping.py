@@ -9,7 +9,9 @@ HOSTILE = "<script>alert('x')</script> *not emphasis* [not a link](https://examp
 
 def test_html_and_markdown_in_data_render_as_text(fixture_project: Project) -> None:
     fixture_project.edit("commissions.yml", "The culture committee.", HOSTILE.replace("'", "''").join("''"))
-    fixture_project.edit("commissions.yml", "en: Committee on Culture,", "en: 'Culture <b>bold</b> *committee*',")
+    fixture_project.edit(
+        "commissions.yml", "en: Committee on Culture,", "en: 'Culture <b>bold</b> *committee*',"
+    )
     fixture_project.build_ok()
     page = fixture_project.html("en/commissions/culture/index.html")
     article = page.select_one("article")
@@ -18,14 +20,20 @@ def test_html_and_markdown_in_data_render_as_text(fixture_project: Project) -> N
     assert article.find("a", string="not a link") is None
     assert HOSTILE in fixture_project.text("en/commissions/culture/index.html")
     assert article.find("h1").get_text().removesuffix("¶") == "Culture <b>bold</b> *committee*"
-    assert page.title.find("b") is None and page.title.get_text().startswith("Culture <b>bold</b> *committee*")
+    assert page.title.find("b") is None and page.title.get_text().startswith(
+        "Culture <b>bold</b> *committee*"
+    )
     nav_titles = [link.get_text(strip=True) for link in page.select("nav.md-nav--primary a")]
     assert "Culture <b>bold</b> *committee*" in nav_titles
 
 
 def test_a_phrase_in_another_language_is_marked_with_its_lang(fixture_project: Project) -> None:
-    fixture_project.edit("commissions.yml", "La commission de la culture.", "'Sa devise : [[en: Culture *first*]].'")
-    fixture_project.edit("commissions.yml", "name: {fr: Commission Culture,", "name: {fr: 'Commission [[en: Culture]]',")
+    fixture_project.edit(
+        "commissions.yml", "La commission de la culture.", "'Sa devise : [[en: Culture *first*]].'"
+    )
+    fixture_project.edit(
+        "commissions.yml", "name: {fr: Commission Culture,", "name: {fr: 'Commission [[en: Culture]]',"
+    )
     fixture_project.build_ok()
     article = fixture_project.html("commissions/culture/index.html").select_one("article")
     span = article.select_one("p span[lang=en]")

@@ -67,7 +67,9 @@ def test_generated_pages_are_marked_and_not_rewritten_when_unchanged(fixture_pro
     generated = sorted(fixture_project.docs.rglob("*.md"))
     before = {path: path.stat().st_mtime_ns for path in generated}
     fixture_project.build_ok()
-    assert {path: path.stat().st_mtime_ns for path in generated} == before, "mkdocs serve would rebuild forever"
+    assert {path: path.stat().st_mtime_ns for path in generated} == before, (
+        "mkdocs serve would rebuild forever"
+    )
 
 
 def test_no_page_shows_a_python_value(fixture_site: Project) -> None:
@@ -118,11 +120,29 @@ def test_dates_and_numbers_are_formatted_per_language(fixture_site: Project) -> 
 
 def test_pages_show_when_their_source_file_last_changed(fixture_project: Project) -> None:
     """A generated page is as recent as its data file's last commit, in each language's words."""
-    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-03-03T12:00:00", "GIT_COMMITTER_DATE": "2026-03-03T12:00:00"}
-    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-qm", "x"]):
-        subprocess.run(["git", "-C", str(fixture_project.root), *args], check=True, capture_output=True, env=env)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-03-03T12:00:00",
+        "GIT_COMMITTER_DATE": "2026-03-03T12:00:00",
+    }
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-qm", "x"],
+    ):
+        subprocess.run(
+            ["git", "-C", str(fixture_project.root), *args], check=True, capture_output=True, env=env
+        )
     fixture_project.build_ok()
-    fr = fixture_project.html("commissions/culture/index.html").select_one(".md-source-file").get_text(" ", strip=True)
-    en = fixture_project.html("en/about-this-site/index.html").select_one(".md-source-file").get_text(" ", strip=True)
+    fr = (
+        fixture_project.html("commissions/culture/index.html")
+        .select_one(".md-source-file")
+        .get_text(" ", strip=True)
+    )
+    en = (
+        fixture_project.html("en/about-this-site/index.html")
+        .select_one(".md-source-file")
+        .get_text(" ", strip=True)
+    )
     assert "Dernière mise à jour\u00a0: 3 mars 2026" in fr
     assert "Last updated: 3 March 2026" in en

@@ -26,10 +26,14 @@ def pages_of(site: Project, lang: str) -> list[str]:
 
 def test_each_language_has_its_own_search_index(fixture_site: Project) -> None:
     for lang in LANGUAGES:
-        index = json.loads((fixture_site.site / prefix(lang) / "search/search_index.json").read_text(encoding="utf-8"))
+        index = json.loads(
+            (fixture_site.site / prefix(lang) / "search/search_index.json").read_text(encoding="utf-8")
+        )
         assert index["config"]["lang"] == [lang]
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-        own_pages = {p.removeprefix(prefix(lang)).removesuffix("index.html") for p in pages_of(fixture_site, lang)}
+        own_pages = {
+            p.removeprefix(prefix(lang)).removesuffix("index.html") for p in pages_of(fixture_site, lang)
+        }
         assert locations == own_pages, "an index holds exactly its language's pages"
         titles = {doc["title"] for doc in index["docs"]}
         assert ("Commission Culture" in titles) == (lang == "fr")
@@ -40,7 +44,9 @@ def test_each_language_has_a_404_page_in_that_language(fixture_site: Project) ->
     for lang in LANGUAGES:
         page = fixture_site.html(prefix(lang) + "404.html")
         assert page.html["lang"] == lang
-        nav_links = [a["href"] for a in page.select("nav.md-nav--primary a[href]") if not a["href"].startswith("http")]
+        nav_links = [
+            a["href"] for a in page.select("nav.md-nav--primary a[href]") if not a["href"].startswith("http")
+        ]
         assert nav_links and all(href.startswith("/" + prefix(lang)) for href in nav_links), nav_links
         switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
         assert switcher == {other: "/" + prefix(other) for other in LANGUAGES}
@@ -50,7 +56,9 @@ def test_every_page_has_absolute_hreflang_links_and_x_default(fixture_site: Proj
     for lang in LANGUAGES:
         for path in pages_of(fixture_site, lang):
             page = fixture_site.html(path)
-            links = {link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate][hreflang]")}
+            links = {
+                link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate][hreflang]")
+            }
             assert set(links) == {*LANGUAGES, "x-default"}, path
             assert all(href.startswith(SITE_URL) for href in links.values()), links
             own = SITE_URL + path.removesuffix("index.html")
@@ -76,7 +84,9 @@ def test_switcher_links_are_relative_and_lead_to_the_same_page(fixture_site: Pro
 def test_sitemaps_list_every_page_with_its_alternates(fixture_site: Project) -> None:
     root = ElementTree.parse(fixture_site.site / "sitemap.xml").getroot()
     urls = {url.findtext("s:loc", namespaces=SITEMAP): url for url in root.findall("s:url", SITEMAP)}
-    every_page = {SITE_URL + p.removesuffix("index.html") for lang in LANGUAGES for p in pages_of(fixture_site, lang)}
+    every_page = {
+        SITE_URL + p.removesuffix("index.html") for lang in LANGUAGES for p in pages_of(fixture_site, lang)
+    }
     assert set(urls) == every_page
     for url in urls.values():
         alternates = {link.get("hreflang") for link in url.findall("x:link", SITEMAP)}

@@ -28,10 +28,14 @@ def test_a_missing_ui_string_is_an_error(tmp_path: Path) -> None:
     for path in STRINGS_DIR.glob("*.yml"):
         shutil.copy2(path, tmp_path / path.name)
     english = tmp_path / "en.yml"
-    english.write_text(english.read_text(encoding="utf-8").replace("  members: Members and partners\n", ""), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("  members: Members and partners\n", ""), encoding="utf-8"
+    )
     with pytest.raises(DataValidationError) as error:
         load_strings(LANGUAGES, tmp_path)
-    assert "cglu_site/strings/en.yml:1: string 'nav.members' is missing (other languages have it)" in str(error.value)
+    assert "cglu_site/strings/en.yml:1: string 'nav.members' is missing (other languages have it)" in str(
+        error.value
+    )
 
 
 def test_a_language_without_strings_file_is_an_error() -> None:

@@ -212,11 +212,15 @@ def test_generated_pages_are_never_committed(real_site: Project) -> None:
 
     from cglu_site.writer import is_generated
 
-    generated = [p.relative_to(real_site.root).as_posix() for p in real_site.docs.rglob("*.md") if is_generated(p)]
+    generated = [
+        p.relative_to(real_site.root).as_posix() for p in real_site.docs.rglob("*.md") if is_generated(p)
+    ]
     assert generated
     result = subprocess.run(
         ["git", "-C", str(ROOT), "check-ignore", "--no-index", "--stdin"],
-        input="\n".join(generated), capture_output=True, text=True,
+        input="\n".join(generated),
+        capture_output=True,
+        text=True,
     )
     ignored = set(result.stdout.split())
     assert set(generated) <= ignored, sorted(set(generated) - ignored)

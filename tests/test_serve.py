@@ -42,13 +42,25 @@ def served(fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
     port = free_port()
     log = (fixture_project.root / "serve.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-         "-f", str(fixture_project.root / "mkdocs.yml")],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(fixture_project.root / "mkdocs.yml"),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: "Committee on Culture" in fetch(url + "en/commissions/culture/")), "server did not start"
+        assert wait_for(lambda: "Committee on Culture" in fetch(url + "en/commissions/culture/")), (
+            "server did not start"
+        )
         yield fixture_project, url, lambda: (fixture_project.root / "serve.log").read_text()
     finally:
         process.terminate()

@@ -11,7 +11,9 @@ from sites import LANGUAGES, Project
 def status(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "cglu_site", "status", "--project", str(project.root), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -28,7 +28,10 @@ def missing(what: str, how: str) -> None:
 
 def node_file(path: Path) -> Path:
     if not path.exists():
-        missing(str(path.relative_to(ROOT)), "run `python3 scripts/task.py test` (it runs `npm ci`), or `npm ci --ignore-scripts`")
+        missing(
+            str(path.relative_to(ROOT)),
+            "run `python3 scripts/task.py test` (it runs `npm ci`), or `npm ci --ignore-scripts`",
+        )
     return path
 
 

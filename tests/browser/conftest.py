@@ -19,8 +19,13 @@ from sites import make_project
 # (`python -m playwright install chromium` on a machine with internet).
 SYSTEM_CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -105,8 +110,10 @@ def browser() -> Iterator:
         except playwright_api.Error as error:
             if os.environ.get("CI"):
                 raise
-            pytest.skip(f"no Chromium to run browser tests ({error.message.splitlines()[0]}); "
-                        "install Debian's chromium or run `python -m playwright install chromium`")
+            pytest.skip(
+                f"no Chromium to run browser tests ({error.message.splitlines()[0]}); "
+                "install Debian's chromium or run `python -m playwright install chromium`"
+            )
         yield browser
         browser.close()
 
@@ -128,7 +135,12 @@ def visit(browser) -> Iterator[Visit]:
     record = Visit(page)
     page.on("request", lambda request: record.requests.append(request.url))
     page.on("requestfailed", lambda request: record.failures.append(f"{request.url} ({request.failure})"))
-    page.on("response", lambda response: response.status >= 400 and record.failures.append(f"{response.url} ({response.status})"))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and record.failures.append(f"{response.url} ({response.status})")
+        ),
+    )
     page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
     yield record
     context.close()

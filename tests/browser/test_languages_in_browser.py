@@ -8,6 +8,7 @@ from sites import LANGUAGES, ROOT
 
 from cglu_site.render import strip_language_markers
 
+
 def culture_committee(lang: str) -> str:
     """The name of the committee on culture in `lang`, as the data gives it."""
     bodies = yaml.safe_load((ROOT / "data" / "commissions.yml").read_text(encoding="utf-8"))["bodies"]
@@ -22,7 +23,9 @@ def switch_language(page, lang: str) -> None:
 
 @pytest.mark.parametrize("site_fixture", ["live_site", "live_site_under_subpath", "mirror_site"])
 @pytest.mark.parametrize("path", ["", "commissions/culture/", "events/daejeon-2022/"])
-def test_switcher_leads_to_the_same_page_in_each_language(request, visit, site_fixture: str, path: str) -> None:
+def test_switcher_leads_to_the_same_page_in_each_language(
+    request, visit, site_fixture: str, path: str
+) -> None:
     site = request.getfixturevalue(site_fixture)
     page = visit.page
     page.goto(site.url + path)
@@ -33,7 +36,9 @@ def test_switcher_leads_to_the_same_page_in_each_language(request, visit, site_f
         assert page.locator("html").get_attribute("lang") == lang
     if site_fixture != "mirror_site":
         assert not visit.failures, visit.failures
-        assert not [url for url in visit.requests if not url.startswith(site.origin)], "request to another host"
+        assert not [url for url in visit.requests if not url.startswith(site.origin)], (
+            "request to another host"
+        )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

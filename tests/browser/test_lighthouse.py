@@ -30,7 +30,10 @@ def test_every_kind_of_page_scores_100_in_each_category(browser, tmp_path: Path)
     output = tmp_path / "lighthouse.json"
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--check", "--output", str(output)],
-        capture_output=True, text=True, timeout=1800, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     pages = json.loads(output.read_text(encoding="utf-8"))["pages"]

@@ -15,9 +15,18 @@ from sites import LANGUAGES
 # Attributes that make a browser fetch something by itself (links <a href> are followed only
 # when the visitor clicks them, and are listed by `python3 scripts/task.py links`).
 FETCHED = {
-    "link": ("href",), "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"),
-    "iframe": ("src",), "video": ("src", "poster"), "audio": ("src",), "embed": ("src",),
-    "object": ("data",), "track": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "track": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
 }
 CSS_URL = re.compile(r"""(?:url\(|@import)\s*['"]?(https?://[^'")\s]+)""")
 NOT_FETCHED_LINKS = {"alternate", "canonical", "author", "license", "me", "next", "prev", "search"}
@@ -48,8 +57,14 @@ def test_every_kind_of_page_makes_requests_to_its_own_origin_only(live_site, vis
         page.keyboard.type("culture", delay=20)
         page.locator(".md-search-result__item").first.wait_for()
         page.wait_for_load_state("networkidle")
-    others = sorted({url for url in visit.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-                     and not url.startswith(live_site.origin + "/")})
+    others = sorted(
+        {
+            url
+            for url in visit.requests
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and not url.startswith(live_site.origin + "/")
+        }
+    )
     assert len(pages) >= 10 and visit.requests
     assert not others, "requests to other hosts:\n" + "\n".join(others)
 
@@ -77,12 +92,16 @@ def test_no_page_refers_to_a_resource_on_another_host(live_site) -> None:
     """Every page's own resources, also those a visit does not load (print styles, icons)."""
     problems = []
     for path in live_site.page_paths():
-        html = (live_site.folder / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
+        html = (live_site.folder / (path if path.endswith(".html") else path + "index.html")).read_text(
+            encoding="utf-8"
+        )
         parser = _Resources()
         parser.feed(html)
         for url in parser.urls:
             absolute = urljoin(live_site.url + path, url)
-            if urlsplit(absolute).scheme in ("http", "https") and not absolute.startswith(live_site.origin + "/"):
+            if urlsplit(absolute).scheme in ("http", "https") and not absolute.startswith(
+                live_site.origin + "/"
+            ):
                 problems.append(f"/{path}: {url}")
     for stylesheet in live_site.folder.rglob("*.css"):
         for url in CSS_URL.findall(stylesheet.read_text(encoding="utf-8")):
