@@ -89,7 +89,18 @@ def pages_of_each_kind(site_dir: Path, codes: list[str]) -> list[str]:
 
 def build(site_url: str, site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CGLU_SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(ROOT / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     subprocess.run(command, check=True, env=env, cwd=ROOT)
 
 
@@ -99,7 +110,10 @@ def lighthouse(urls: list[str]) -> dict[str, dict]:
         sys.exit("Node.js is needed (Debian: apt-get install nodejs npm).")
     if not (ROOT / "node_modules" / "lighthouse").exists():
         sys.exit("Lighthouse is not installed: run `npm ci --ignore-scripts` (scripts/task.py does).")
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"}
+    env = {
+        **os.environ,
+        "CHROME_PATH": os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium",
+    }
     result = subprocess.run([node, str(RUNNER), *urls], capture_output=True, text=True, env=env, cwd=ROOT)
     if result.returncode != 0:
         sys.exit(f"Lighthouse failed:\n{result.stderr}")
@@ -116,7 +130,8 @@ def measure(paths: list[str] | None, runs: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="cglu-lighthouse-") as folder:
         site_dir = Path(folder) / "site"
         build(site_url, site_dir)
-        paths = paths or pages_of_each_kind(site_dir, languages())
+        # Site paths, '/en/about/' or 'en/about/' alike.
+        paths = [path.lstrip("/") for path in paths] if paths else pages_of_each_kind(site_dir, languages())
         server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Host, directory=str(site_dir)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
@@ -152,7 +167,9 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a score is under 100")
     parser.add_argument("--pages", nargs="+", help="site paths to measure (default: one of each kind)")
     parser.add_argument("--runs", type=int, default=3, help="measurements at most of a page under 100")
-    parser.add_argument("--output", type=Path, default=RESULTS, help=f"results file (default: {RESULTS.relative_to(ROOT)})")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help=f"results file (default: {RESULTS.relative_to(ROOT)})"
+    )
     options = parser.parse_args()
 
     pages = measure(options.pages, options.runs)
@@ -168,8 +185,11 @@ def main() -> int:
     for path, scores in pages.items():
         line = " ".join(f"{category} {scores[category]:>3}" for category in CATEGORIES)
         print(f"/{path:<45} {line}")
-        low += [f"/{path}: {category} {scores[category]} ({'; '.join(scores['below_full_marks'])})"
-                for category in CATEGORIES if scores[category] < 100]
+        low += [
+            f"/{path}: {category} {scores[category]} ({'; '.join(scores['below_full_marks'])})"
+            for category in CATEGORIES
+            if scores[category] < 100
+        ]
     print(f"{len(pages)} pages; results in {options.output}")
     if low and options.check:
         print("Under 100:\n" + "\n".join(low))

@@ -86,7 +86,17 @@ def open_search(page, query: str) -> None:
     else:
         page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)  # Material searches on key events
+    wait_for_search_results(page)
+
+
+def wait_for_search_results(page) -> None:
+    """Until the result list is there and has stopped changing (a busy machine renders late)."""
     page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_function("""() => new Promise(resolve => {
+      const list = () => document.querySelector(".md-search-result__list").innerHTML;
+      const before = list();
+      setTimeout(() => resolve(list() === before), 300);
+    })""")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -166,12 +176,14 @@ def test_language_switcher_works_with_the_keyboard(live_site, keyboard_tab, lang
 def test_search_works_with_the_keyboard(live_site, keyboard_tab, lang: str) -> None:
     page = keyboard_tab
     page.goto(live_site.url + prefix(lang) + "about/")
-    opener = tab_until(page, lambda element: "md-search__input" in element["classes"] or element["for"] == "__search")
+    opener = tab_until(
+        page, lambda element: "md-search__input" in element["classes"] or element["for"] == "__search"
+    )
     if opener["for"] == "__search":  # below 960 px search is behind a button
         page.keyboard.press("Enter")
         assert "md-search__input" in focused(page)["classes"]
     page.keyboard.type("culture", delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+    wait_for_search_results(page)
     page.keyboard.press("ArrowDown")
     result = focused(page)
     assert "md-search-result__link" in result["classes"] and result["visible"], result
