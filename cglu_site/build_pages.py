@@ -51,11 +51,8 @@ class SiteBuild:
         nav: list[Any] = []
         for page in self.pages:
             entry = f"{page.path}.md"
-            if page.children:
-                children = [{self.title(child, lang): f"{child.path}.md"} for child in page.children]
-                nav.append({self.title(page, lang): [entry, *children]})
-            else:
-                nav.append({self.title(page, lang): entry})
+            # Entry pages are not listed: see entry_navigation.py.
+            nav.append({self.title(page, lang): entry})
         nav.extend(f"{path}.md" for path in self.hand_written)
         return nav
 
@@ -136,7 +133,9 @@ def _strip_language(src_uri: str, languages: list[Language]) -> str:
     return stem
 
 
-def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
+def prepare_site(
+    config: MkDocsConfig, data_dir: Path, template_cache: jinja2.BytecodeCache | None = None
+) -> SiteBuild:
     """Load and validate everything, then write the generated pages of every language.
 
     Nothing is written unless the data, the strings and the hand-written pages are all good.
@@ -166,7 +165,13 @@ def prepare_site(config: MkDocsConfig, data_dir: Path) -> SiteBuild:
         raise DataValidationError(errors)
     assert data is not None
     site = SiteBuild(
-        languages, strings, data, pages, hand_written, make_environment(), last_commit_dates(project_root)
+        languages,
+        strings,
+        data,
+        pages,
+        hand_written,
+        make_environment(template_cache),
+        last_commit_dates(project_root),
     )
     texts = {}
     for page in all_pages(pages):

@@ -26,12 +26,15 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import feeds, html_fixes, staging
 from .alternates import SitemapPage, page_alternates, write_sitemaps
 from .build_pages import SiteBuild, prepare_site
 from .calendar_files import write_calendars
+from .entry_navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from .languages import current_language
 from .open_data import write_open_data
 from .render import TEMPLATES_DIR
@@ -39,6 +42,7 @@ from .search_split import language_base_url, split_search_index
 from .serve_watch import watch_docs_without_generated_pages
 from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
+from .template_cache import MemoryBytecodeCache
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
 
@@ -57,6 +61,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.sitemap_pages: list[SitemapPage] = []
         self.error_page_search_base: str | None = None
         self.generated_files: set[Path] = set()  # shared with the serve watcher
+        # Compiled templates, kept across the languages' builds and serve rebuilds: one cache
+        # per kind of environment, since compiled code depends on the environment's settings.
+        self.theme_templates = MemoryBytecodeCache()
+        self.page_templates = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -67,7 +75,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # one nested build per further language: load the data once per outer build.
         if not config.plugins["i18n"].building:
             try:
-                self.site = prepare_site(config, Path(self.config.data_dir))
+                self.site = prepare_site(config, Path(self.config.data_dir), self.page_templates)
             except (DataValidationError, GeneratedFileConflict) as error:
                 raise PluginError(str(error)) from None
             self.generated_files.clear()
@@ -85,6 +93,22 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # Sitemaps are written once at the end (alternates.py): skip the theme's, per language.
         config.theme.static_templates.discard("sitemap.xml")
         return config
+
+    @event_priority(-50)  # after static-i18n's on_files, which picks this language's files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        keep_entries_out_of_nav(files, self.site)
+        return files
+
+    @event_priority(-110)  # after static-i18n's on_nav (-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.site is not None
+        link_entries_to_their_index(files, self.site)
+        return nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Any) -> Any:
+        env.bytecode_cache = self.theme_templates
+        return env
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.site is not None:
@@ -138,6 +162,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # Printed in the head by overrides/main.html: JSON-LD, and the link to the news feed.
         context["cglu_structured_data"] = page_structured_data(self.site, page, language, config.site_url)
         context["cglu_feed"] = feeds.head_link(self.site, language, page.url)
+        context["cglu_strings"] = self.site.strings[language.code]  # UI strings, for overrides/
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -112,9 +112,10 @@ class LanguageFormats:
         )
 
 
-def make_environment() -> jinja2.Environment:
+def make_environment(bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=bytecode_cache,  # serve rebuilds reuse what an earlier build compiled
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,

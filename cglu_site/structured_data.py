@@ -210,10 +210,15 @@ def news_article(site: SiteBuild, entry: dict, lang: str, site_url: str, page_ur
 
 
 def breadcrumbs(site: SiteBuild, page: Page, language: Language, site_url: str) -> dict[str, Any]:
-    """Home, then each section of the navigation above the page (by its index page), then the page."""
+    """Home, then each page or section above the page (a section by its index page), then the page.
+
+    An entry page's parent is its collection's index page (entry_navigation.py)."""
     items = [(site.strings[language.code]["nav"]["home"], urljoin(site_url, language.link.lstrip("/")))]
     for ancestor in reversed(page.ancestors):
-        index = next((child for child in ancestor.children if child.is_page and child.is_index), None)
+        if ancestor.is_page:
+            index = ancestor
+        else:
+            index = next((child for child in ancestor.children if child.is_page and child.is_index), None)
         if index is not None and index is not page:
             items.append((_title(ancestor.title), urljoin(site_url, index.url)))
     items.append((_title(page.title), urljoin(site_url, page.url)))

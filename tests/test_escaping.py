@@ -23,8 +23,15 @@ def test_html_and_markdown_in_data_render_as_text(fixture_project: Project) -> N
     assert page.title.find("b") is None and page.title.get_text().startswith(
         "Culture <b>bold</b> *committee*"
     )
-    nav_titles = [link.get_text(strip=True) for link in page.select("nav.md-nav--primary a")]
-    assert "Culture <b>bold</b> *committee*" in nav_titles
+    # The theme prints titles unescaped in footers (previous/next): the neighbours' links.
+    footer_titles = [
+        link.select_one(".md-ellipsis").get_text(strip=True)
+        for path in fixture_project.site.glob("en/commissions/*/index.html")
+        for link in fixture_project.html(path.relative_to(fixture_project.site).as_posix()).select(
+            "a.md-footer__link"
+        )
+    ]
+    assert "Culture <b>bold</b> *committee*" in footer_titles
 
 
 def test_a_phrase_in_another_language_is_marked_with_its_lang(fixture_project: Project) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 
@@ -53,9 +54,50 @@ def test_each_language_page_has_its_lang_attribute(fixture_site: Project) -> Non
 def test_navigation_titles_come_from_data_and_strings(fixture_site: Project) -> None:
     fr_nav = fixture_site.html("index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
     en_nav = fixture_site.html("en/index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
-    assert "Commissions et groupes de travail" in fr_nav and "Commission Culture" in fr_nav
-    assert "Committees and working groups" in en_nav and "Committee on Culture" in en_nav
-    assert "Commission Culture" not in en_nav
+    assert "Commissions et groupes de travail" in fr_nav and "Committees and working groups" in en_nav
+    footer = fixture_site.html("en/commissions/index.html").select_one("a.md-footer__link--next")
+    assert footer is not None and footer.get_text(" ", strip=True).endswith("Sections")
+    en_entry = fixture_site.html("en/commissions/culture/index.html")
+    assert "Committee on Culture" in en_entry.select_one("title").get_text()
+    assert "Commission Culture" not in en_entry.get_text()
+
+
+def _sidebar_links(page) -> list[str]:
+    return [link["href"] for link in page.select("nav.md-nav--primary a.md-nav__link")]
+
+
+def test_entry_pages_are_reached_from_their_index_not_the_sidebar(fixture_site: Project) -> None:
+    """The sidebar lists collections, not every entry (see entry_navigation.py); an entry page
+    has a breadcrumb to its collection, the collection highlighted, and neighbour links."""
+    for prefix, collection in itertools.product(("", "en/"), ("commissions", "sections", "events", "news")):
+        index = fixture_site.html(f"{prefix}{collection}/index.html")
+        entries = [  # in the order the index page lists them, each once
+            link["href"]
+            for link in index.select("article a[href]")
+            if link["href"].endswith("/") and not link["href"].startswith(("..", "http", "#"))
+        ]
+        entries = list(dict.fromkeys(entries))
+        assert entries, "the index page links its entries"
+        for href in entries:
+            path = f"{prefix}{collection}/{href}index.html"
+            page = fixture_site.html(path)
+            assert not any(link.endswith(href) and link != "../" for link in _sidebar_links(page)), path
+            crumbs = page.select("nav.md-path a.md-path__link")
+            assert [a["href"].rstrip("/") for a in crumbs] == ["../..", ".."], path
+            assert (
+                page.select_one("nav.md-path")["aria-label"]
+                != page.select_one("nav.md-nav--primary")["aria-label"]
+            ), "two navigation landmarks with one name"
+            active = page.select_one("nav.md-nav--primary li.md-nav__item--active > a")
+            assert active is not None and active["href"] == "../", path
+        first = fixture_site.html(f"{prefix}{collection}/{entries[0]}index.html")
+        assert first.select_one("a.md-footer__link--prev")["href"] == "../"
+        if len(entries) > 1:
+            assert first.select_one("a.md-footer__link--next")["href"] == f"../{entries[1]}"
+            last = fixture_site.html(f"{prefix}{collection}/{entries[-1]}index.html")
+            assert last.select_one("a.md-footer__link--prev")["href"] == f"../{entries[-2]}"
+    # Index pages and other pages have no breadcrumb: they are at the top of the navigation.
+    assert fixture_site.html("en/commissions/index.html").select_one("nav.md-path") is None
 
 
 def test_generated_pages_are_marked_and_not_rewritten_when_unchanged(fixture_project: Project) -> None:
