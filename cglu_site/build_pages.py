@@ -6,6 +6,7 @@ import datetime
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,14 @@ class SiteBuild:
     environment: jinja2.Environment
     changed: dict[str, datetime.date]  # repository path -> last commit date
     generated_files: set[Path] = field(default_factory=set)  # written or removed by this build
+    # Values derived from the data that several pages and writers use (e.g. the open data
+    # files): computed once per build, see `derived_value`.
+    _derived: dict[str, Any] = field(default_factory=dict)
+
+    def derived_value(self, name: str, compute: Callable[[SiteBuild], Any]) -> Any:
+        if name not in self._derived:
+            self._derived[name] = compute(self)
+        return self._derived[name]
 
     def __post_init__(self) -> None:
         self._by_path = {page.path: page for page in all_pages(self.pages)}

@@ -111,7 +111,11 @@ class OpenData:
 
 
 def build_open_data(site: SiteBuild) -> OpenData:
-    """Every published file, from the validated data and its schemas (the same bytes each time)."""
+    """Every published file, from the validated data and its schemas (once per build)."""
+    return site.derived_value("open_data", _build_open_data)
+
+
+def _build_open_data(site: SiteBuild) -> OpenData:
     codes = [language.code for language in site.languages]
     schema_dir = _schema_dir(site)
     schemas = load_schemas(schema_dir, codes)
