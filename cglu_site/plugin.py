@@ -42,7 +42,7 @@ from .search_split import language_base_url, split_search_index
 from .serve_watch import watch_docs_without_generated_pages
 from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
-from .template_cache import MemoryBytecodeCache
+from .template_cache import TemplateCache, cache_directory
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
 
@@ -61,10 +61,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.sitemap_pages: list[SitemapPage] = []
         self.error_page_search_base: str | None = None
         self.generated_files: set[Path] = set()  # shared with the serve watcher
-        # Compiled templates, kept across the languages' builds and serve rebuilds: one cache
-        # per kind of environment, since compiled code depends on the environment's settings.
-        self.theme_templates = MemoryBytecodeCache()
-        self.page_templates = MemoryBytecodeCache()
+        # Compiled templates, kept across the languages' builds, serve rebuilds and builds:
+        # one cache per kind of environment (compiled code depends on its settings).
+        self.theme_templates: TemplateCache | None = None
+        self.page_templates: TemplateCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -74,6 +74,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # MkDocs keeps plugin instances across `mkdocs serve` rebuilds, and static-i18n runs
         # one nested build per further language: load the data once per outer build.
         if not config.plugins["i18n"].building:
+            if self.theme_templates is None:
+                project_root = Path(config.config_file_path).parent
+                self.theme_templates = TemplateCache(cache_directory(project_root, "theme"))
+                self.page_templates = TemplateCache(cache_directory(project_root, "pages"))
             try:
                 self.site = prepare_site(config, Path(self.config.data_dir), self.page_templates)
             except (DataValidationError, GeneratedFileConflict) as error:
