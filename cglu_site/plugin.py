@@ -30,11 +30,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import feeds, html_fixes, staging
+from . import css_purge, feeds, html_fixes, staging
 from .alternates import SitemapPage, page_alternates, write_sitemaps
 from .build_pages import SiteBuild, prepare_site
 from .calendar_files import write_calendars
 from .entry_navigation import keep_entries_out_of_nav, link_entries_to_their_index
+from .html_whitespace import strip_indentation
 from .languages import current_language
 from .open_data import write_open_data
 from .render import TEMPLATES_DIR
@@ -59,12 +60,14 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.command: str | None = None
         self.stage: staging.Stage | None = None
         self.sitemap_pages: list[SitemapPage] = []
+        self.css_usage = css_purge.Usage()  # what the built pages use, for css_purge
         self.error_page_search_base: str | None = None
         self.generated_files: set[Path] = set()  # shared with the serve watcher
         # Compiled templates, kept across the languages' builds, serve rebuilds and builds:
         # one cache per kind of environment (compiled code depends on its settings).
         self.theme_templates: TemplateCache | None = None
         self.page_templates: TemplateCache | None = None
+        self.cache_dir: Path | None = None  # .cache/cglu/<versions>/: see template_cache.py
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -75,9 +78,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # one nested build per further language: load the data once per outer build.
         if not config.plugins["i18n"].building:
             if self.theme_templates is None:
-                project_root = Path(config.config_file_path).parent
-                self.theme_templates = TemplateCache(cache_directory(project_root, "theme"))
-                self.page_templates = TemplateCache(cache_directory(project_root, "pages"))
+                self.cache_dir = cache_directory(Path(config.config_file_path).parent)
+                self.theme_templates = TemplateCache(self.cache_dir / "theme-templates")
+                self.page_templates = TemplateCache(self.cache_dir / "page-templates")
             try:
                 self.site = prepare_site(config, Path(self.config.data_dir), self.page_templates)
             except (DataValidationError, GeneratedFileConflict) as error:
@@ -85,6 +88,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             self.generated_files.clear()
             self.generated_files.update(self.site.generated_files)
             self.sitemap_pages = []
+            self.css_usage = css_purge.Usage()
             if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
                 config.site_dir = str(self.stage.staging_dir)
@@ -171,9 +175,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html":
-            output = html_fixes.fix_html(output)
+            output = strip_indentation(html_fixes.fix_html(output))
             if self.error_page_search_base:
                 output = html_fixes.set_search_base(output, self.error_page_search_base)
+            self.css_usage.add_html(output)
             language = self.site.language(current_language(config)) if self.site else None
             if language is not None and not language.default:
                 # One 404 per language, instead of the last language's at the root.
@@ -184,8 +189,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         return output
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Fix the few attributes of Material's HTML that are invalid or unnamed (html_fixes.py)."""
-        return html_fixes.fix_html(output)
+        """Fix the few attributes of Material's HTML that are invalid or unnamed (html_fixes.py),
+        and note the classes and elements the page uses (css_purge.py)."""
+        output = strip_indentation(html_fixes.fix_html(output))
+        self.css_usage.add_html(output)
+        return output
 
     @event_priority(-110)  # after static-i18n has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -198,6 +206,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         write_open_data(site_dir, self.site)
         feeds.write_feeds(site_dir, self.site, config.site_url)
         write_calendars(site_dir, self.site, config.site_url)
+        # Material's stylesheet, without the rules no page of the site can use.
+        css_purge.purge_theme_stylesheet(site_dir, config.theme.dirs, self.css_usage, self.cache_dir)
         if self.stage is not None:
             self.stage.mark_complete()
 

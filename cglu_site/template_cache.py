@@ -55,8 +55,8 @@ class TemplateCache(jinja2.BytecodeCache):
             self._on_disk.clear()
 
 
-def cache_directory(project_root: Path, kind: str) -> Path:
-    """`.cache/cglu/templates-<versions>/<kind>` in the project."""
+def cache_directory(project_root: Path) -> Path:
+    """`.cache/cglu/<versions>/` in the project: what a build keeps for the next one."""
     versions = [sys.version, *(f"{name} {metadata.version(name)}" for name in _VERSIONS)]
     tag = hashlib.sha1("\n".join(versions).encode()).hexdigest()[:12]
-    return project_root / ".cache" / "cglu" / f"templates-{tag}" / kind
+    return project_root / ".cache" / "cglu" / tag

@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Tiles are redrawn whole: the same page gives the same pixels every time (partial redraws
+    # anti-alias SVG edges a little differently; test_css_purge_in_browser.py compares pixels).
+    "--disable-partial-raster",
 ]
 
 
