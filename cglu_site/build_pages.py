@@ -94,7 +94,9 @@ class SiteBuild:
         }
 
     def formats(self, lang: str) -> LanguageFormats:
-        return LanguageFormats(self.strings[lang]["meta"]["babel_locale"])
+        return self.derived_value(
+            f"formats {lang}", lambda site: LanguageFormats(site.strings[lang]["meta"]["babel_locale"])
+        )
 
     def render(self, page: GeneratedPage, lang: str) -> str:
         context = {**self.context(lang, page.path), "page": page, "entry": page.entry}

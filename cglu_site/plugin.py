@@ -216,8 +216,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             self.stage.mark_failed()
 
     def on_shutdown(self) -> None:
+        # MkDocs keeps plugin instances for the whole process: a later build in it (a tool
+        # building twice) must start a stage of its own.
         if self.stage is not None:
-            self.stage.finish()
+            stage, self.stage = self.stage, None
+            stage.finish()
 
 
 def _is_serve_folder(site_dir: str) -> bool:
