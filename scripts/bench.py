@@ -469,7 +469,7 @@ def _targets(rows: list, per_page: dict[int, float], latency: float) -> list[str
         growth = per_page[largest] / per_page[smallest]
         checks.append((f"time per page at {largest}x ≤ 1.2 × at {smallest}x", f"{growth:.2f}", growth <= 1.2))
     checks.append(("one YAML edit shown by `mkdocs serve` within 2 s", f"{latency:.2f} s", latency <= 2.0))
-    lines = ["", "## Targets", "", "| target | measured | met |", "| --- | --- | --- |"]
+    lines = ["## Targets", "", "| target | measured | met |", "| --- | --- | --- |"]
     lines += [f"| {name} | {figure} | {'yes' if met else '**no**'} |" for name, figure, met in checks]
     return [*lines, ""]
 
