@@ -26,11 +26,14 @@ _VERSIONS = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-static
 class TemplateCache(jinja2.BytecodeCache):
     """For environments with the same settings only: the code depends on them."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path) -> None:
         self._compiled: dict[str, tuple[str, CodeType]] = {}
-        self._on_disk = jinja2.FileSystemBytecodeCache(str(directory)) if directory else None
-        if directory:
+        self._on_disk: jinja2.FileSystemBytecodeCache | None = None
+        try:
             directory.mkdir(parents=True, exist_ok=True)
+            self._on_disk = jinja2.FileSystemBytecodeCache(str(directory))
+        except OSError:  # a read-only checkout: the memory cache still works
+            pass
 
     def load_bytecode(self, bucket: Bucket) -> None:
         checksum, code = self._compiled.get(bucket.key, (None, None))

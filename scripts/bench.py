@@ -326,7 +326,7 @@ def main() -> int:
     from cglu_site.languages import load_languages
 
     languages = [language.code for language in load_languages(ROOT / "mkdocs.yml")]
-    rows, per_page, notes = [], {}, []
+    rows, per_page = [], {}
     cold: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="cglu-bench-") as temporary:
         work = Path(temporary)
@@ -434,10 +434,6 @@ def main() -> int:
             "</details>",
             "",
         ]
-    lines += [
-        *notes,
-        "",
-    ]
     args.output.write_text("\n".join(lines), encoding="utf-8")
     print(f"written {args.output}")
     return 0
