@@ -25,7 +25,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -44,6 +44,7 @@ from .serve_watch import watch_docs_without_generated_pages
 from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
 from .template_cache import TemplateCache, cache_directory
+from .theme_environment import share_theme_environments
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
 
@@ -72,15 +73,20 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
+    @event_priority(100)  # before any plugin (Material's search) asks the theme for templates
+    def _share_theme_environments(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.theme_templates is None:
+            self.cache_dir = cache_directory(Path(config.config_file_path).parent)
+            self.theme_templates = TemplateCache(self.cache_dir / "theme-templates")
+            self.page_templates = TemplateCache(self.cache_dir / "page-templates")
+        share_theme_environments(config.theme, self.theme_templates)
+        return config
+
     @event_priority(-110)  # after static-i18n's on_config (-100), which sets the language
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _load_data_and_navigation(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps plugin instances across `mkdocs serve` rebuilds, and static-i18n runs
         # one nested build per further language: load the data once per outer build.
         if not config.plugins["i18n"].building:
-            if self.theme_templates is None:
-                self.cache_dir = cache_directory(Path(config.config_file_path).parent)
-                self.theme_templates = TemplateCache(self.cache_dir / "theme-templates")
-                self.page_templates = TemplateCache(self.cache_dir / "page-templates")
             try:
                 self.site = prepare_site(config, Path(self.config.data_dir), self.page_templates)
             except (DataValidationError, GeneratedFileConflict) as error:
@@ -102,6 +108,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         config.theme.static_templates.discard("sitemap.xml")
         return config
 
+    on_config = CombinedEvent(_share_theme_environments, _load_data_and_navigation)
+
     @event_priority(-50)  # after static-i18n's on_files, which picks this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -113,10 +121,6 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         assert self.site is not None
         link_entries_to_their_index(files, self.site)
         return nav
-
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Any) -> Any:
-        env.bytecode_cache = self.theme_templates
-        return env
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.site is not None:
