@@ -18,11 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from .languages import Language
-
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+from .xml_templates import xml_template
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,7 @@ def write_sitemaps(
     site_dir: Path, pages: list[SitemapPage], languages: list[Language], site_url: str
 ) -> None:
     """The root sitemap (every page), one per further language root, one per page folder."""
-    template = _environment().get_template("sitemap.xml.j2")
+    template = xml_template("sitemap.xml.j2")
     pages = sorted(pages, key=lambda page: page.url)
     root = template.render(pages=pages, site_url=site_url)
     (site_dir / "sitemap.xml").write_text(root, encoding="utf-8")
@@ -76,12 +73,3 @@ def write_sitemaps(
         target = site_dir / page.url / "sitemap.xml"
         if page.url.endswith("/") and not target.exists():  # language roots have theirs
             target.write_text(template.render(pages=[page], site_url=site_url), encoding="utf-8")
-
-
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=select_autoescape(["xml", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )

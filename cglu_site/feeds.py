@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemLoader
-
-from .render import TEMPLATES_DIR, strip_language_markers
+from .render import strip_language_markers
+from .xml_templates import xml_template
 
 if TYPE_CHECKING:
     from .build_pages import SiteBuild
@@ -66,7 +65,7 @@ def news_feed(site: SiteBuild, language: Language, site_url: str) -> str:
         "updated": max((entry["date"] for entry in entries), default="1970-01-01T00:00:00Z"),
         "entries": entries,
     }
-    return _environment().get_template("feed.xml.j2").render(context)
+    return xml_template("feed.xml.j2").render(context)
 
 
 def write_feeds(site_dir: Path, site: SiteBuild, site_url: str) -> list[Path]:
@@ -81,9 +80,3 @@ def write_feeds(site_dir: Path, site: SiteBuild, site_url: str) -> list[Path]:
 
 def _plain(text: str) -> str:
     return strip_language_markers(re.sub(r"[ \t\r\n]+", " ", text).strip())
-
-
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, trim_blocks=True, lstrip_blocks=True
-    )
