@@ -7,13 +7,17 @@ A selector is judged by what it certainly needs: its classes, `[dir=…]`, and, 
 caller knows them, its element names and `[role=…]`; for `:is()`/`:where()` what at least one of
 their arguments needs; `:not()`, `:has()` and everything else are assumed to match. At-rules
 other than @media/@supports are kept whole, but for @keyframes nothing names any more.
+The last result is kept in `.cache/cglu/` with a digest of its inputs: a build whose pages
+use what the last build's used (most builds) takes it from there.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -122,7 +126,21 @@ def purge(
     used.update("<" + name.lower() for name in elements or ())
     used.update("role=" + value.lower() for value in roles or ())
     unjudged = ("<",) * (elements is None) + ("role=",) * (roles is None)
-    nodes = _kept(parsed_stylesheet(css, cache_dir), frozenset(used), unjudged)
+    # The result depends on these inputs only: the last one is kept, as most builds repeat it.
+    inputs = "\0".join([css, outside, *unjudged, *sorted(used)]).encode("utf-8") + _THIS_MODULE
+    key = hashlib.sha1(inputs).hexdigest()
+    if cache_dir is not None and (kept := _last_purge(cache_dir, key)) is not None:
+        return kept
+    result = _purged(css, frozenset(used), unjudged, outside, cache_dir)
+    if cache_dir is not None:
+        _keep_purge(cache_dir, key, result)
+    return result
+
+
+def _purged(
+    css: str, used: frozenset[str], unjudged: tuple[str, ...], outside: str, cache_dir: Path | None
+) -> str:
+    nodes = _kept(parsed_stylesheet(css, cache_dir), used, unjudged)
     nodes = _without_variables(nodes, _used_variables(nodes, outside))
     names = {name for node in _walk(nodes) if isinstance(node, _Rule) for name in node.animations}
     return "".join(
@@ -272,6 +290,26 @@ def parsed_stylesheet(css: str, cache_dir: Path | None = None) -> tuple:
 
 
 _THIS_MODULE = Path(__file__).read_bytes()
+
+
+def _last_purge(cache_dir: Path, key: str) -> str | None:
+    """The last purge's result, if it was made from the same inputs."""
+    try:
+        kept_key, _, result = (cache_dir / "last-purge.css").read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return result if kept_key == f"/* {key} */" else None
+
+
+def _keep_purge(cache_dir: Path, key: str, result: str) -> None:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        # Written aside, then renamed: a build running beside this one reads all or nothing.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache_dir, delete=False) as file:
+            file.write(f"/* {key} */\n{result}")
+        os.replace(file.name, cache_dir / "last-purge.css")
+    except OSError:  # a read-only checkout: purge again next time
+        pass
 
 
 def _parse(css: str) -> tuple:

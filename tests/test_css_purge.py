@@ -144,6 +144,18 @@ def test_a_stylesheet_is_parsed_once_per_process_and_kept_on_disk(tmp_path, monk
     assert purge(disk_css, {"disk-test"}, cache_dir=tmp_path) == ".disk-test{x:y}"
 
 
+def test_a_purge_from_the_same_inputs_is_not_made_again(tmp_path, monkeypatch) -> None:
+    css = ".a{color:red}.b{color:blue}:root{--x:1}"
+    assert purge(css, {"a"}, cache_dir=tmp_path) == ".a{color:red}"
+    monkeypatch.setattr(css_purge, "_purged", lambda *args: pytest.fail("purged again"))
+    assert purge(css, {"a"}, cache_dir=tmp_path) == ".a{color:red}"
+    monkeypatch.undo()
+    # Any other input (classes, the stylesheet, the CSS outside it) makes a new purge.
+    assert purge(css, {"b"}, cache_dir=tmp_path) == ".b{color:blue}"
+    assert purge(css, {"b"}, outside="var(--x)", cache_dir=tmp_path) == ".b{color:blue}:root{--x:1}"
+    assert purge(css + ".b{margin:0}", {"b"}, cache_dir=tmp_path) == ".b{color:blue}.b{margin:0}"
+
+
 # --- what the pages use
 
 
