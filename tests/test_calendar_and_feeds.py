@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
+from types import SimpleNamespace
 
 import feedparser
 import icalendar
@@ -12,6 +13,8 @@ import pytest
 import yaml
 from sites import LANGUAGES, ROOT, Project
 
+from cglu_site.calendar_files import event_calendar
+from cglu_site.languages import Language
 from cglu_site.render import strip_language_markers
 
 SITE_URL = "https://cglu-docs.example.org/"
@@ -57,6 +60,38 @@ def test_each_event_has_a_calendar_file_in_each_language(real_site: Project, eve
         assert all(line_length <= 75 for line_length in map(len, raw.split(b"\r\n")))  # folded lines
         uids.add(str(vevent["UID"]))
     assert len(uids) == 1, "one event, one UID, whichever language's file a calendar imports"
+
+
+def test_calendar_texts_are_escaped_and_folded_as_rfc_5545_asks() -> None:
+    tricky = "Réunion, «\u00a0débat\u00a0»; chemin C:\\temp — " + "é" * 80 + " 🌍" * 30
+    text = {"fr": tricky}
+    event = {
+        "id": "test",
+        "start": "2026-03-01",
+        "end": "2026-03-02",
+        "name": text,
+        "summary": text,
+        "venue": text,
+        "city": {"fr": "Québec"},
+        "country": {"fr": "Canada"},
+        "organisers": [{"fr": "A, B"}, {"fr": "C; D"}],
+    }
+    site = SimpleNamespace(
+        strings={"fr": {"label": {"organisers": "Organisateurs"}}},
+        changed={},
+        data=SimpleNamespace(source_file=lambda name: f"data/{name}.yml"),
+    )
+    raw = event_calendar(site, event, Language("fr", "Français", True, "/"), SITE_URL)
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    lines = raw.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no character cut between two lines
+    (vevent,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == tricky
+    assert str(vevent["LOCATION"]) == f"{tricky}, Québec, Canada"
+    assert str(vevent["DESCRIPTION"]) == f"{tricky}\n\nOrganisateurs: A, B; C; D\n\n{SITE_URL}events/test/"
+    assert vevent.decoded("DTSTAMP") == datetime.datetime(2026, 3, 2, tzinfo=datetime.UTC)
 
 
 NEWS = sorted(load("news"), key=lambda item: str(item["date"]), reverse=True)
