@@ -13,12 +13,19 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.meta import get_data
 
 from .dataset import SiteData, load_site_data
 from .languages import Language, languages_from_config
 from .last_updated import last_commit_dates
 from .pages import GeneratedPage, all_pages, generated_pages
-from .render import LanguageFormats, make_environment, render_template, strip_language_markers
+from .render import (
+    LanguageFormats,
+    make_environment,
+    release_locale_data,
+    render_template,
+    strip_language_markers,
+)
 from .strings import load_strings
 from .typography import apply_typography
 from .validation import DataError, DataValidationError
@@ -40,6 +47,8 @@ class SiteBuild:
     # Values derived from the data that several pages and writers use (e.g. the open data
     # files): computed once per build, see `derived_value`.
     _derived: dict[str, Any] = field(default_factory=dict)
+    # Hand-written pages rendered ahead (see `format_ahead`): (path, lang) -> (source, result).
+    _hand_written_ahead: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def derived_value(self, name: str, compute: Callable[[SiteBuild], Any]) -> Any:
         if name not in self._derived:
@@ -98,6 +107,36 @@ class SiteBuild:
             f"formats {lang}", lambda site: LanguageFormats(site.strings[lang]["meta"]["babel_locale"])
         )
 
+    def format_ahead(self, docs_dir: Path) -> None:
+        """Make now every date and number the languages' builds print, then free the locale data.
+
+        Those builds come later, when a build holds the most memory (static-i18n runs each
+        further language's build inside the first): generated pages are rendered already;
+        what is left are the "last updated" dates and the hand-written pages that embed data.
+        A value missed here is still right later, at the cost of loading the data again.
+        """
+        for day in sorted(set(self.changed.values())):
+            for language in self.languages:
+                self.formats(language.code).date(day.isoformat())
+        for path in self.hand_written:
+            for language in self.languages:
+                src_uri = f"{path}.{language.code}.md"
+                try:  # as MkDocs reads a page
+                    source = (docs_dir / src_uri).read_text(encoding="utf-8-sig")
+                except OSError:
+                    continue
+                markdown, meta = get_data(source)
+                if meta.get("data") is True:
+                    try:
+                        result = self.render_hand_written(markdown, language.code, src_uri)
+                    except Exception:  # reported when MkDocs renders the page
+                        continue
+                    self._hand_written_ahead[(path, language.code)] = (markdown, result)
+        for formats in self._derived.values():
+            if isinstance(formats, LanguageFormats):
+                formats.release()
+        release_locale_data()
+
     def render(self, page: GeneratedPage, lang: str) -> str:
         context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
         if page.context is not None:
@@ -125,6 +164,9 @@ class SiteBuild:
     def render_hand_written(self, markdown: str, lang: str, src_uri: str) -> str:
         """A hand-written page that embeds data: its Markdown is a template too."""
         page_path = _strip_language(src_uri, self.languages)
+        source, result = self._hand_written_ahead.get((page_path, lang), (None, ""))
+        if source == markdown:
+            return result
         template = self.environment.from_string(markdown)
         return render_template(
             template, self.context(lang, page_path), self.data.sources_by_id(), self.formats(lang), page_path
@@ -199,6 +241,7 @@ def prepare_site(
                         )
                     ]
                 ) from None
+    site.format_ahead(docs_dir)
     report = write_generated(docs_dir, texts)
     site.generated_files = {(docs_dir / path).resolve() for path in (*texts, *report.removed)}
     return site

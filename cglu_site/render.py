@@ -12,12 +12,13 @@ import html
 import json
 import posixpath
 import re
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel import Locale
+from babel import Locale, core, localedata
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
@@ -69,21 +70,62 @@ def _finalize(value: Any) -> Any:
     return escape_markdown(value)
 
 
+def release_locale_data() -> None:
+    """Free the CLDR data Babel has loaded: some 2 MiB per language plus 2 MiB shared.
+
+    Babel keeps it for the life of the process, and a build needs a language's data only
+    while it renders that language's pages; the builds of the further languages come after,
+    at the time the build uses the most memory. Babel has no public call for this: its two
+    caches are emptied if they are still where they have been for years, and Babel loads
+    again what a later call needs.
+    """
+    cache = getattr(localedata, "_cache", None)
+    if isinstance(cache, dict):
+        with getattr(localedata, "_cache_lock", threading.RLock()):
+            cache.clear()
+    if hasattr(core, "_global_data"):
+        core._global_data = None
+
+
 class LanguageFormats:
-    """Locale-aware numbers and dates for one language."""
+    """Locale-aware numbers and dates for one language.
+
+    Results are kept: the same dates and numbers come back on many pages, and a build that
+    has made every page's values can release the locale data (`release`) and still answer.
+    """
 
     def __init__(self, babel_locale: str):
-        self.locale = Locale.parse(babel_locale)
+        self.babel_locale = babel_locale
+        self._locale: Locale | None = None
+        self._results: dict[tuple, str] = {}
+
+    @property
+    def locale(self) -> Locale:
+        if self._locale is None:
+            self._locale = Locale.parse(self.babel_locale)
+        return self._locale
+
+    def release(self) -> None:
+        """Let go of the locale data (loaded again if a new value is asked for)."""
+        self._locale = None
+
+    def _kept(self, key: tuple, compute: Callable[[], str]) -> str:
+        if key not in self._results:
+            self._results[key] = compute()
+        return self._results[key]
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return self._kept(("number", value), lambda: format_decimal(value, locale=self.locale))
 
     def percent(self, value: float) -> str:
-        return format_percent(value / 100, locale=self.locale)
+        return self._kept(("percent", value), lambda: format_percent(value / 100, locale=self.locale))
 
     def date(self, value: str | int) -> str:
         """A full or partial ISO date (2022-10-10, 2021-03, 2004) in words."""
-        parts = [int(part) for part in str(value).split("-")]
+        return self._kept(("date", str(value)), lambda: self._date(str(value)))
+
+    def _date(self, value: str) -> str:
+        parts = [int(part) for part in value.split("-")]
         if len(parts) == 1:
             return str(parts[0])
         if len(parts) == 2:
@@ -93,6 +135,9 @@ class LanguageFormats:
     def date_range(self, start: str | int, end: str | int) -> str:
         """'10–14 octobre 2022' / '10–14 October 2022': CLDR's interval, months in full."""
         start, end = str(start), str(end)
+        return self._kept(("date_range", start, end), lambda: self._date_range(start, end))
+
+    def _date_range(self, start: str, end: str) -> str:
         if start == end:
             return self.date(start)
         if start.count("-") != 2 or end.count("-") != 2:
