@@ -56,6 +56,13 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+def compile_package() -> None:
+    """Write the package's bytecode, as a non-editable install would: where the environment
+    sets PYTHONDONTWRITEBYTECODE, Python never writes it for an editable package, and every
+    build would compile the plugin again. Files already compiled are skipped."""
+    subprocess.run([str(PYTHON), "-m", "compileall", "-q", str(ROOT / "cglu_site")], check=True)
+
+
 def ensure_npm_tools() -> None:
     """Install package.json's checking tools into node_modules/ when package-lock.json changed."""
     lock = ROOT / "package-lock.json"
@@ -133,6 +140,7 @@ def main() -> int:
         print(__doc__)
         return 2
     ensure_environment()
+    compile_package()
     return COMMANDS[sys.argv[1]](sys.argv[2:])
 
 
