@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -40,7 +41,7 @@ from .languages import current_language
 from .open_data import write_open_data
 from .render import TEMPLATES_DIR
 from .search_split import language_base_url, split_search_index
-from .serve_watch import watch_docs_without_generated_pages
+from .serve_watch import watch_sources
 from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
 from .template_cache import TemplateCache, cache_directory
@@ -69,6 +70,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.theme_templates: TemplateCache | None = None
         self.page_templates: TemplateCache | None = None
         self.cache_dir: Path | None = None  # .cache/cglu/<versions>/: see template_cache.py
+        self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve_watch.py
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -133,9 +135,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on a change of the data, the page templates or the UI strings."""
-        for folder in (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR):
-            server.watch(str(folder))
-        watch_docs_without_generated_pages(server, config.docs_dir, self.generated_files)
+        folders = (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR)
+        self.stop_watching = watch_sources(server, folders, config.docs_dir, self.generated_files)
         return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
@@ -220,6 +221,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             self.stage.mark_failed()
 
     def on_shutdown(self) -> None:
+        self.stop_watching()
         # MkDocs keeps plugin instances for the whole process: a later build in it (a tool
         # building twice) must start a stage of its own.
         if self.stage is not None:
