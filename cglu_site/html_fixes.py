@@ -52,11 +52,19 @@ class Fix:
     apply: Callable[[str], tuple[str, int]]  # the fixed page and the number of changes
 
 
+# Each fix first looks for a literal part of its pattern: most pages need few of the fixes,
+# and finding a string is several times faster than running the pattern over the page.
+
+
 def _remove_empty_tabindex(html: str) -> tuple[str, int]:
+    if ' tabindex=""' not in html:
+        return html, 0
     return _EMPTY_TABINDEX.subn(r"\1", html)
 
 
 def _remove_checkbox_autocomplete(html: str) -> tuple[str, int]:
+    if ' autocomplete="off"' not in html:
+        return html, 0
     return _CHECKBOX_AUTOCOMPLETE.subn(r"\1", html)
 
 
@@ -74,6 +82,8 @@ def _remove_dangling_label_for(html: str) -> tuple[str, int]:
 
 
 def _name_submenus_by_their_title(html: str) -> tuple[str, int]:
+    if '<label class="md-nav__title" for="__nav' not in html:
+        return html, 0
     return _SUBMENU.subn(
         r'aria-labelledby="\g<id>_title"\g<between><label class="md-nav__title" for="\g<id>" id="\g<id>_title">',
         html,
