@@ -28,6 +28,7 @@ from .render import (
 )
 from .strings import load_strings
 from .typography import apply_typography
+from .validated_data import ValidatedData
 from .validation import DataError, DataValidationError
 from .writer import MARKER, is_generated, write_generated
 
@@ -187,11 +188,15 @@ def _strip_language(src_uri: str, languages: list[Language]) -> str:
 
 
 def prepare_site(
-    config: MkDocsConfig, data_dir: Path, template_cache: jinja2.BytecodeCache | None = None
+    config: MkDocsConfig,
+    data_dir: Path,
+    template_cache: jinja2.BytecodeCache | None = None,
+    validated: ValidatedData | None = None,
 ) -> SiteBuild:
     """Load and validate everything, then write the generated pages of every language.
 
     Nothing is written unless the data, the strings and the hand-written pages are all good.
+    `template_cache`, `validated`: what a build keeps for the next (see their modules).
     """
     languages = languages_from_config(config)
     codes = [language.code for language in languages]
@@ -205,7 +210,7 @@ def prepare_site(
     except DataValidationError as error:
         errors += error.errors
     try:
-        data = load_site_data(data_dir, codes, display_root=project_root)
+        data = load_site_data(data_dir, codes, display_root=project_root, validated=validated)
     except DataValidationError as error:
         errors += error.errors
     if data is not None:

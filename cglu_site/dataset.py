@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .validated_data import ValidatedData, inputs_digest
 from .validation import (
     SCHEMA_DIR_NAME,
     DataError,
@@ -39,17 +40,27 @@ class SiteData:
         return {source["id"]: source for source in self.files["sources"]["sources"]}
 
 
-def load_site_data(data_dir: Path, languages: Sequence[str], display_root: Path | None = None) -> SiteData:
+def load_site_data(
+    data_dir: Path,
+    languages: Sequence[str],
+    display_root: Path | None = None,
+    validated: ValidatedData | None = None,
+) -> SiteData:
     """Read and validate `data_dir`; raise DataValidationError listing every mistake.
 
     `display_root` is the folder paths in messages are relative to (the project root).
+    `validated`: where a build keeps the digest of data that passed the schema check, to
+    skip that check while nothing changed (see validated_data.py); None checks always.
     """
     data_dir = data_dir.resolve()
     display_root = (display_root or data_dir.parent).resolve()
     schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages)
+    data_files = sorted(data_dir.glob("*.y*ml"))
+    schema_files = sorted((data_dir / SCHEMA_DIR_NAME).glob("*.schema.json"))
+    digest = inputs_digest([*data_files, *schema_files], languages) if validated else None
     documents: dict[str, SourceDocument] = {}
     errors: list[DataError] = []
-    for path in sorted(data_dir.glob("*.y*ml")):
+    for path in data_files:
         shown = _display(path, display_root)
         if path.suffix != ".yml":
             errors.append(DataError(shown, 1, "data files end in .yml"))
@@ -75,11 +86,15 @@ def load_site_data(data_dir: Path, languages: Sequence[str], display_root: Path 
                     _display(data_dir / f"{stem}.yml", display_root), 1, "file is missing (its schema exists)"
                 )
             )
-    errors += validate_documents(documents, schemas)
+    schema_checked = not (validated and digest and validated.knows(digest))
+    if schema_checked:
+        errors += validate_documents(documents, schemas)
     if not errors:
         errors += _check_date_order(documents)
     if errors:
         raise DataValidationError(errors)
+    if validated and digest and schema_checked:
+        validated.remember(digest)
     return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root)
 
 

@@ -46,6 +46,7 @@ from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
 from .template_cache import TemplateCache, cache_directory
 from .theme_environment import share_theme_environments
+from .validated_data import ValidatedData
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
 
@@ -90,7 +91,12 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # one nested build per further language: load the data once per outer build.
         if not config.plugins["i18n"].building:
             try:
-                self.site = prepare_site(config, Path(self.config.data_dir), self.page_templates)
+                self.site = prepare_site(
+                    config,
+                    Path(self.config.data_dir),
+                    self.page_templates,
+                    ValidatedData(self.cache_dir) if self.cache_dir else None,
+                )
             except (DataValidationError, GeneratedFileConflict) as error:
                 raise PluginError(str(error)) from None
             self.generated_files.clear()

@@ -17,20 +17,23 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import total_ordering
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import referencing
-from jsonschema import validators
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .yaml_source import SourceDocument
+
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
+    from jsonschema.exceptions import ValidationError
+
+# jsonschema is imported where it is used: a build whose data was validated before (see
+# validated_data.py) does not need it, nor its time and memory to load.
 
 SCHEMA_DIR_NAME = "schemas"
 
@@ -96,10 +99,17 @@ def collections_of(schema: dict) -> dict[str, tuple[str, str]]:
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-format_checker = jsonschema.FormatChecker()
 
 
-@format_checker.checks("partial-date", raises=ValueError)
+@functools.cache
+def _format_checker() -> FormatChecker:
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+    checker.checks("partial-date", raises=ValueError)(_is_partial_date)
+    return checker
+
+
 def _is_partial_date(value: object) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # a bare year, as editors naturally write it
@@ -114,6 +124,10 @@ def _is_partial_date(value: object) -> bool:
 
 
 def _make_validator_class(ids: dict[str, set[str]]):
+    import jsonschema
+    from jsonschema import validators
+    from jsonschema.exceptions import ValidationError
+
     def x_ref(validator, collection, instance, schema):
         if isinstance(instance, str) and instance not in ids.get(collection, set()):
             yield ValidationError(f"unknown {collection} id {instance!r}", validator_value=collection)
@@ -153,16 +167,13 @@ def validate_documents(documents: dict[str, SourceDocument], schemas: dict[str, 
                 )
             )
     ids = _collect_ids(documents, schemas)
-    registry = referencing.Registry().with_resources(
-        (name, referencing.Resource.from_contents(schema, referencing.jsonschema.DRAFT202012))
-        for name, schema in schemas.items()
-    )
+    registry = _registry(schemas)
     validator_class = _make_validator_class(ids)
     for stem, document in documents.items():
         schema = schemas.get(f"{stem}.schema.json")
         if schema is None:
             continue
-        validator = validator_class(schema, registry=registry, format_checker=format_checker)
+        validator = validator_class(schema, registry=registry, format_checker=_format_checker())
         nouns = {key: noun for key, noun in collections_of(schema).values()}
         for error in _leaf_errors(validator.iter_errors(document.value)):
             errors.append(_describe(error, document, nouns, ids))
@@ -174,16 +185,13 @@ def missing_translations(
 ) -> Iterator[tuple[DataError, list[str]]]:
     """Every data text that lacks a language, with the languages it lacks."""
     validator_class = _make_validator_class(_collect_ids(documents, schemas))
-    registry = referencing.Registry().with_resources(
-        (name, referencing.Resource.from_contents(schema, referencing.jsonschema.DRAFT202012))
-        for name, schema in schemas.items()
-    )
+    registry = _registry(schemas)
     for stem, document in documents.items():
         schema = schemas.get(f"{stem}.schema.json")
         if schema is None:
             continue
         nouns = {key: noun for key, noun in collections_of(schema).values()}
-        validator = validator_class(schema, registry=registry, format_checker=format_checker)
+        validator = validator_class(schema, registry=registry, format_checker=_format_checker())
         for error in _leaf_errors(validator.iter_errors(document.value)):
             if (
                 error.validator == "required"
@@ -192,6 +200,17 @@ def missing_translations(
             ):
                 missing = [code for code in error.schema["required"] if code not in error.instance]
                 yield _describe(error, document, nouns, {}), missing
+
+
+def _registry(schemas: dict[str, dict]) -> Any:
+    """The schemas by file name, for the `$ref`s between them."""
+    import referencing
+    import referencing.jsonschema
+
+    return referencing.Registry().with_resources(
+        (name, referencing.Resource.from_contents(schema, referencing.jsonschema.DRAFT202012))
+        for name, schema in schemas.items()
+    )
 
 
 def _collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> dict[str, set[str]]:

@@ -1,0 +1,60 @@
+"""Data that passed the schema check need not pass it again while nothing it depends on changed.
+
+The schema check (validation.py) loads jsonschema and walks every value: a tenth of a second
+and several MiB at the build's peak, spent again by every build of the same data (`mkdocs
+build` again, a serve rebuild after a page edit). After a check that found nothing, the
+digest of what its result depends on is kept in `.cache/cglu/`: the data and schema files
+(names and bytes), the languages, the code that checks, and the versions of the libraries
+it uses. A build whose digest is the kept one skips the schema check; any other build runs
+it. The checks that cost nothing (YAML syntax, missing files, dates in order) always run,
+and `python3 scripts/task.py check` always runs everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+_CHECKING_CODE = ("validation.py", "dataset.py", "yaml_source.py", "validated_data.py")
+_LIBRARIES = ("jsonschema", "jsonschema-specifications", "referencing", "PyYAML")
+_FILE_NAME = "validated-data"
+
+
+def inputs_digest(files: Iterable[Path], languages: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for name in _CHECKING_CODE:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    for library in _LIBRARIES:
+        digest.update(f"\0{library} {metadata.version(library)}".encode())
+    digest.update(("\0" + " ".join(languages)).encode())
+    for path in files:
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ValidatedData:
+    """The digest of the last data that passed the schema check, in `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def knows(self, digest: str) -> bool:
+        try:
+            return (self.folder / _FILE_NAME).read_text(encoding="ascii") == digest
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def remember(self, digest: str) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            # Written aside, then renamed: a build running beside this one reads all or nothing.
+            with tempfile.NamedTemporaryFile("w", encoding="ascii", dir=self.folder, delete=False) as file:
+                file.write(digest)
+            os.replace(file.name, self.folder / _FILE_NAME)
+        except OSError:  # a read-only checkout: the check runs every time
+            pass
