@@ -249,6 +249,9 @@ def prepare_site(
     site.format_ahead(docs_dir)
     report = write_generated(docs_dir, texts)
     site.generated_files = {(docs_dir / path).resolve() for path in (*texts, *report.removed)}
+    # Every message that names a line was given by now (the pages know their own line).
+    for document in data.documents.values():
+        document.release_lines()
     return site
 
 

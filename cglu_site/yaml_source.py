@@ -45,14 +45,21 @@ class SourceDocument:
 
     file: str
     value: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[Path_, int] | None = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
+        if self.lines is None:
+            raise RuntimeError(f"{self.file}: line numbers were released (see release_lines)")
         path = tuple(path)
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def release_lines(self) -> None:
+        """Drop the line of every value, once no message can need them: one entry per value,
+        they are the largest part of the loaded data (about half of it)."""
+        self.lines = None
 
 
 def load_yaml(path: Path, display_name: str) -> SourceDocument:
@@ -73,21 +80,23 @@ def load_yaml(path: Path, display_name: str) -> SourceDocument:
 
 
 def _construct(node: yaml.Node, path: Path_, document: SourceDocument, loader: _Loader) -> Any:
+    lines = document.lines
+    assert lines is not None  # released only after loading
     # A mapping key's line was recorded by the caller: it points better than the value's.
-    document.lines.setdefault(path, node.start_mark.line + 1)
+    lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in result:
-                first = document.lines[path + (key,)]
+                first = lines[path + (key,)]
                 raise DataFileError(
                     document.file,
                     key_node.start_mark.line + 1,
                     f"key '{key}' appears twice in the same mapping (first on line {first}); "
                     "YAML would silently keep only the last one",
                 )
-            document.lines[path + (key,)] = key_node.start_mark.line + 1
+            lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _construct(value_node, path + (key,), document, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
