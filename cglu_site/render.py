@@ -8,6 +8,7 @@ Babel with the language's locale (strings/<lang>.yml `meta.babel_locale`).
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import posixpath
@@ -39,13 +40,18 @@ def escape_markdown(value: Any) -> Markup:
     """
     if isinstance(value, Markup):
         return value
+    return Markup(_escaped(str(value)))
+
+
+@functools.lru_cache(maxsize=8192)  # most texts are printed again: labels, sources, names
+def _escaped(value: str) -> str:
     # Data texts are single paragraphs. Not str.split(): it would eat no-break spaces.
-    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    text = _LINE_BREAKS.sub(" ", value).strip()
     parts = FOREIGN_PHRASE.split(text)  # text, lang, phrase, text, lang, phrase, ..., text
     result = [_escape_plain(part) for part in parts[::3]]
     for index, (lang, phrase) in enumerate(zip(parts[1::3], parts[2::3], strict=True)):
         result[index] += f'<span lang="{lang}">{_escape_plain(phrase)}</span>'
-    return Markup("".join(result))
+    return "".join(result)
 
 
 def _escape_plain(text: str) -> str:
