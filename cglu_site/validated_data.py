@@ -12,6 +12,7 @@ and `python3 scripts/task.py check` always runs everything.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -25,16 +26,18 @@ _FILE_NAME = "validated-data"
 
 
 def inputs_digest(files: Iterable[Path], languages: Sequence[str]) -> str:
-    digest = hashlib.sha256()
-    for name in _CHECKING_CODE:
-        digest.update((Path(__file__).parent / name).read_bytes())
-    for library in _LIBRARIES:
-        digest.update(f"\0{library} {metadata.version(library)}".encode())
+    digest = hashlib.sha256(_checking_code())
     digest.update(("\0" + " ".join(languages)).encode())
     for path in files:
         digest.update(f"\0{path.name}\0".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@functools.cache  # the same for the whole process (serve rebuilds)
+def _checking_code() -> bytes:
+    code = b"".join((Path(__file__).parent / name).read_bytes() for name in _CHECKING_CODE)
+    return code + "".join(f"\0{library} {metadata.version(library)}" for library in _LIBRARIES).encode()
 
 
 class ValidatedData:
