@@ -370,7 +370,8 @@ def main() -> int:
         "- Stock: same theme and plugins (Material, search, static-i18n), default features, no data layer,",
         "  built from the Markdown the project generated.",
         "- Each build starts from an empty output folder. The project keeps `.cache/cglu/` (compiled",
-        "  templates, the parsed theme stylesheet) from one build to the next, as on an editor's machine;",
+        "  templates, the parsed and the purged theme stylesheet, the digest of the data's last schema",
+        "  check) from one build to the next, as on an editor's machine;",
         "  the first build of a fresh checkout has no cache: see the line below the first table.",
         "",
         "| scale | pages/lang | build project (s) | build stock (s) | ratio | CPU project (s) | CPU stock (s) |"
