@@ -30,7 +30,9 @@ def test_values_already_made_need_no_locale_data_after_release(monkeypatch) -> N
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_build_formats_every_value_before_the_languages_builds(fixture_project: Project, monkeypatch) -> None:
+def test_a_build_formats_every_value_before_the_languages_builds(
+    fixture_project: Project, monkeypatch
+) -> None:
     """Babel's data is released once the data is rendered, and no page loads it again."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
