@@ -4,11 +4,13 @@ Event order within one `mkdocs build` (static-i18n runs the build again for each
 language, inside the first build's post_build; see README "Architecture"):
 
 - on_startup: remember the command; `build` writes to a staging folder (see staging.py).
-- on_config (after i18n's, which sets the current language): the first time, load and
-  validate the data and write every page of every language; then, for each language's
-  build, set the navigation with that language's titles.
+- on_config, first of all plugins: the theme's Jinja environments share compiled templates
+  (theme_environment.py); then after i18n's, which sets the current language: the first
+  time, load and validate the data and write every page of every language; then, for each
+  language's build, set the navigation with that language's titles.
 - on_page_markdown: edit links of generated pages point at their data file; hand-written
   pages that ask for it (`data: true` in front matter) are rendered with the data.
+- on_serve: watch the data, templates and strings too (serve_watch.py).
 - on_post_build / on_build_error / on_shutdown: swap the staging folder in, or drop it.
 """
 
