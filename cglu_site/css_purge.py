@@ -14,10 +14,8 @@ use what the last build's used (most builds) takes it from there.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +23,8 @@ from pathlib import Path
 
 import tinycss2
 from tinycss2 import ast
+
+from .build_cache import keep_result, last_result
 
 # Classes Material's script (bundle.*.min.js) adds to pages at run time, for the features this
 # site enables. tests/browser/test_css_purge_in_browser.py checks that a live page, in every
@@ -129,11 +129,11 @@ def purge(
     # The result depends on these inputs only: the last one is kept, as most builds repeat it.
     inputs = "\0".join([css, outside, *unjudged, *sorted(used)]).encode("utf-8") + _THIS_MODULE
     key = hashlib.sha1(inputs).hexdigest()
-    if cache_dir is not None and (kept := _last_purge(cache_dir, key)) is not None:
+    if cache_dir is not None and (kept := last_result(cache_dir / "last-purge.css", key)) is not None:
         return kept
     result = _purged(css, frozenset(used), unjudged, outside, cache_dir)
     if cache_dir is not None:
-        _keep_purge(cache_dir, key, result)
+        keep_result(cache_dir / "last-purge.css", key, result)
     return result
 
 
@@ -290,26 +290,6 @@ def parsed_stylesheet(css: str, cache_dir: Path | None = None) -> tuple:
 
 
 _THIS_MODULE = Path(__file__).read_bytes()
-
-
-def _last_purge(cache_dir: Path, key: str) -> str | None:
-    """The last purge's result, if it was made from the same inputs."""
-    try:
-        kept_key, _, result = (cache_dir / "last-purge.css").read_text(encoding="utf-8").partition("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return result if kept_key == f"/* {key} */" else None
-
-
-def _keep_purge(cache_dir: Path, key: str, result: str) -> None:
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # Written aside, then renamed: a build running beside this one reads all or nothing.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache_dir, delete=False) as file:
-            file.write(f"/* {key} */\n{result}")
-        os.replace(file.name, cache_dir / "last-purge.css")
-    except OSError:  # a read-only checkout: purge again next time
-        pass
 
 
 def _parse(css: str) -> tuple:

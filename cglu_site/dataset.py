@@ -57,7 +57,7 @@ def load_site_data(
     schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages)
     data_files = sorted(data_dir.glob("*.y*ml"))
     schema_files = sorted((data_dir / SCHEMA_DIR_NAME).glob("*.schema.json"))
-    digest = inputs_digest([*data_files, *schema_files], languages) if validated else None
+    digest = inputs_digest([*data_files, *schema_files], languages) if validated is not None else None
     documents: dict[str, SourceDocument] = {}
     errors: list[DataError] = []
     for path in data_files:
@@ -86,14 +86,14 @@ def load_site_data(
                     _display(data_dir / f"{stem}.yml", display_root), 1, "file is missing (its schema exists)"
                 )
             )
-    schema_checked = not (validated and digest and validated.knows(digest))
+    schema_checked = validated is None or digest is None or not validated.knows(digest)
     if schema_checked:
         errors += validate_documents(documents, schemas)
     if not errors:
         errors += _check_date_order(documents)
     if errors:
         raise DataValidationError(errors)
-    if validated and digest and schema_checked:
+    if validated is not None and digest is not None and schema_checked:
         validated.remember(digest)
     return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root)
 

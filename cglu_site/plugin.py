@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 from . import css_purge, feeds, html_fixes, staging
 from .alternates import SitemapPage, page_alternates, write_sitemaps
+from .build_cache import cache_directory
 from .build_pages import SiteBuild, prepare_site
 from .calendar_files import write_calendars
 from .entry_navigation import keep_entries_out_of_nav, link_entries_to_their_index
@@ -46,7 +47,7 @@ from .search_split import language_base_url, split_search_index
 from .serve_watch import watch_sources
 from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
-from .template_cache import TemplateCache, cache_directory
+from .template_cache import TemplateCache
 from .theme_environment import share_theme_environments
 from .validated_data import ValidatedData
 from .validation import DataValidationError
@@ -72,7 +73,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # one cache per kind of environment (compiled code depends on its settings).
         self.theme_templates: TemplateCache | None = None
         self.page_templates: TemplateCache | None = None
-        self.cache_dir: Path | None = None  # .cache/cglu/<versions>/: see template_cache.py
+        self.cache_dir: Path | None = None  # .cache/cglu/<versions>/: see build_cache.py
         self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve_watch.py
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

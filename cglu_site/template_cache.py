@@ -4,23 +4,18 @@ MkDocs makes a new theme environment for every build: static-i18n's build of eac
 language and every `mkdocs serve` rebuild would compile Material's templates again, and
 each `mkdocs build` would compile them once more (a fifth of a small site's build time).
 Compiled code is kept in memory for the process and, like Python's __pycache__, on disk in
-`.cache/cglu/` (git-ignored) for the next build. Jinja checks each entry against a checksum
-of the template's source, so an edited template is compiled afresh; the folder's name holds
-the versions of Python, Jinja, MkDocs and Material, whose upgrade may change the code.
+`.cache/cglu/` (see build_cache.py) for the next build. Jinja checks each entry against a
+checksum of the template's source, so an edited template is compiled afresh; the folder's
+name holds the versions of Python, Jinja, MkDocs and Material, whose upgrade may change the code.
 """
 
 from __future__ import annotations
 
-import hashlib
-import sys
-from importlib import metadata
 from pathlib import Path
 from types import CodeType
 
 import jinja2
 from jinja2.bccache import Bucket
-
-_VERSIONS = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -56,10 +51,3 @@ class TemplateCache(jinja2.BytecodeCache):
         self._compiled.clear()
         if self._on_disk is not None:
             self._on_disk.clear()
-
-
-def cache_directory(project_root: Path) -> Path:
-    """`.cache/cglu/<versions>/` in the project: what a build keeps for the next one."""
-    versions = [sys.version, *(f"{name} {metadata.version(name)}" for name in _VERSIONS)]
-    tag = hashlib.sha1("\n".join(versions).encode()).hexdigest()[:12]
-    return project_root / ".cache" / "cglu" / tag

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
+from .build_cache import keep_result, last_result
+
 _CHECKING_CODE = ("validation.py", "dataset.py", "yaml_source.py", "validated_data.py")
 _LIBRARIES = ("jsonschema", "jsonschema-specifications", "referencing", "PyYAML")
-_FILE_NAME = "validated-data"
 
 
 def inputs_digest(files: Iterable[Path], languages: Sequence[str]) -> str:
@@ -44,20 +43,10 @@ class ValidatedData:
     """The digest of the last data that passed the schema check, in `folder`."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.path = folder / "validated-data"
 
     def knows(self, digest: str) -> bool:
-        try:
-            return (self.folder / _FILE_NAME).read_text(encoding="ascii") == digest
-        except (OSError, UnicodeDecodeError):
-            return False
+        return last_result(self.path, digest) is not None
 
     def remember(self, digest: str) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # Written aside, then renamed: a build running beside this one reads all or nothing.
-            with tempfile.NamedTemporaryFile("w", encoding="ascii", dir=self.folder, delete=False) as file:
-                file.write(digest)
-            os.replace(file.name, self.folder / _FILE_NAME)
-        except OSError:  # a read-only checkout: the check runs every time
-            pass
+        keep_result(self.path, digest, "")

@@ -7,11 +7,10 @@ reuse the compiled templates; Jinja still reloads a template whose file was edit
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import jinja2
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+from .render import TEMPLATES_DIR
 
 
 @functools.cache

@@ -46,6 +46,19 @@ class Project:
         assert result.returncode == 0, result.stdout + result.stderr
         return result
 
+    def build_in_process(self) -> None:
+        """`mkdocs build` in this process, as a tool embedding MkDocs would (plugin instances
+        and imported modules are then shared between builds)."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(str(self.root / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
     def html(self, site_path: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / site_path).read_text(encoding="utf-8"), "html.parser")
 

@@ -143,17 +143,9 @@ def test_a_hand_written_page_must_exist_in_every_language(fixture_project: Proje
 
 def test_builds_in_one_process_each_stage_and_swap_their_site(fixture_project: Project, monkeypatch) -> None:
     """MkDocs keeps plugin instances for a whole process: a second build must stage afresh."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     monkeypatch.chdir(fixture_project.root)
     for title in ("Committee on Culture", "Culture Committee"):
         fixture_project.edit("commissions.yml", "Committee on Culture", title)
-        config = load_config(str(fixture_project.root / "mkdocs.yml"))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        fixture_project.build_in_process()
         assert title in fixture_project.text("en/commissions/culture/index.html")
         assert not fixture_project.root.joinpath("site.partial").exists()

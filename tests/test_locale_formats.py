@@ -34,16 +34,8 @@ def test_a_build_formats_every_value_before_the_languages_builds(
     fixture_project: Project, monkeypatch
 ) -> None:
     """Babel's data is released once the data is rendered, and no page loads it again."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     monkeypatch.chdir(fixture_project.root)
-    config = load_config(str(fixture_project.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    fixture_project.build_in_process()
     assert localedata._cache == {}
     # The hand-written page that embeds data shows it, in each language's words.
     about = fixture_project.text("en/about-this-site/index.html")

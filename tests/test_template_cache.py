@@ -6,7 +6,8 @@ from pathlib import Path
 
 import jinja2
 
-from cglu_site.template_cache import TemplateCache, cache_directory
+from cglu_site.build_cache import cache_directory
+from cglu_site.template_cache import TemplateCache
 
 
 def _environment(folder: Path, cache: TemplateCache) -> jinja2.Environment:
