@@ -220,3 +220,38 @@ def test_keyboard_focus_never_lands_on_a_hidden_element(live_site, keyboard_tab)
         assert element["visible"], f"/{path}: focus on an invisible element: {element['label']}"
         stops += 1
     assert stops > 10
+
+
+# Every transition and animation still able to move something: on elements and on the
+# pseudo-elements a stylesheet can animate (Material's reduced-motion rule names only some).
+MOVING = """() => {
+  const moving = [];
+  const lasts = durations => durations.split(",").some(duration => parseFloat(duration) > 0);
+  for (const element of document.querySelectorAll("*")) {
+    for (const pseudo of [null, "::before", "::after", "::placeholder", "::marker"]) {
+      const style = getComputedStyle(element, pseudo);
+      const where = [element.localName, ...element.classList].join(".") + (pseudo || "");
+      if (style.transitionProperty !== "none" && lasts(style.transitionDuration))
+        moving.push(`${where}: transition ${style.transitionProperty} ${style.transitionDuration}`);
+      if (style.animationName !== "none" && lasts(style.animationDuration))
+        moving.push(`${where}: animation ${style.animationName} ${style.animationDuration}`);
+    }
+  }
+  return [...new Set(moving)];
+}"""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_nothing_moves_for_a_reader_who_asks_for_less_motion(live_site, browser, width: str) -> None:
+    """WCAG 2.3.3: with the system's 'reduce motion' setting, no fade, slide or spin is left."""
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h}, reduced_motion="reduce")
+    page = context.new_page()
+    problems = []
+    try:
+        for path in ("", "sections/", "commissions/culture/", "news/", "history/", "en/", "404.html"):
+            page.goto(live_site.url + path)
+            problems += [f"/{path} at {width} width: {moving}" for moving in page.evaluate(MOVING)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
