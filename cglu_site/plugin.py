@@ -3,13 +3,16 @@
 Event order within one `mkdocs build` (static-i18n runs the build again for each further
 language, inside the first build's post_build; see README "Architecture"):
 
-- on_startup: remember the command; `build` writes to a staging folder (see staging.py).
+- on_startup: remember the command; `build` writes to a staging folder (see staging.py);
+  `serve` keeps pages' HTML and search entries across rebuilds (markdown_memo.py,
+  search_memo.py).
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
   (theme_environment.py); then after i18n's, which sets the current language: the first
   time, load and validate the data and write every page of every language; then, for each
   language's build, set the navigation with that language's titles.
 - on_page_markdown: edit links of generated pages point at their data file; hand-written
-  pages that ask for it (`data: true` in front matter) are rendered with the data.
+  pages that ask for it (`data: true` in front matter) are rendered with the data; under
+  `serve`, the page's conversion to HTML goes through the memo.
 - on_serve: watch the data, templates and strings too (serve_watch.py).
 - on_post_build / on_build_error / on_shutdown: swap the staging folder in, or drop it.
 """
@@ -41,8 +44,11 @@ from .calendar_files import write_calendars
 from .entry_navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from .html_whitespace import strip_indentation
 from .languages import current_language
+from .markdown_memo import MarkdownMemo
 from .open_data import write_open_data
+from .rebuild_memo import RebuildMemo
 from .render import TEMPLATES_DIR
+from .search_memo import SearchMemo
 from .search_split import language_base_url, split_search_index
 from .serve_watch import watch_sources
 from .strings import STRINGS_DIR
@@ -75,9 +81,15 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.page_templates: TemplateCache | None = None
         self.cache_dir: Path | None = None  # .cache/cglu/<versions>/: see build_cache.py
         self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve_watch.py
+        # `mkdocs serve` only: pages' HTML and search entries kept across rebuilds.
+        self.markdown_memo: MarkdownMemo | None = None
+        self.search_memo: SearchMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve":  # a build converts each page once: nothing to keep
+            self.markdown_memo = MarkdownMemo()
+            self.search_memo = SearchMemo()
 
     @event_priority(100)  # before any plugin (Material's search) asks the theme for templates
     def _share_theme_environments(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -93,6 +105,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # MkDocs keeps plugin instances across `mkdocs serve` rebuilds, and static-i18n runs
         # one nested build per further language: load the data once per outer build.
         if not config.plugins["i18n"].building:
+            for memo in self._memos():
+                memo.start_build()
             try:
                 self.site = prepare_site(
                     config,
@@ -111,6 +125,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
         config.nav = self.site.navigation(current_language(config))
+        if self.search_memo is not None:  # Material's on_config has made this language's index
+            self.search_memo.index_through_memo(config.plugins["material/search"].search_index)
         # Per-page values are set below; error pages, rendered before any page, get static-i18n's
         # list of each language's home and the site root as storage scope.
         config.extra.alternate = config.extra["alternate"]
@@ -118,6 +134,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # Sitemaps are written once at the end (alternates.py): skip the theme's, per language.
         config.theme.static_templates.discard("sitemap.xml")
         return config
+
+    def _memos(self) -> list[RebuildMemo]:
+        return [memo for memo in (self.markdown_memo, self.search_memo) if memo is not None]
 
     on_config = CombinedEvent(_share_theme_environments, _load_data_and_navigation)
 
@@ -166,6 +185,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 markdown = self.site.render_hand_written(markdown, lang, page.file.src_uri)
             except Exception as error:  # a template mistake in a hand-written page
                 raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+        if self.markdown_memo is not None:
+            self.markdown_memo.convert_through_memo(page)
         return self.site.typography(markdown, lang)
 
     @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
@@ -222,6 +243,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         write_calendars(site_dir, self.site, config.site_url)
         # Material's stylesheet, without the rules no page of the site can use.
         css_purge.purge_theme_stylesheet(site_dir, config.theme.dirs, self.css_usage, self.cache_dir)
+        for memo in self._memos():
+            memo.end_build()
         if self.stage is not None:
             self.stage.mark_complete()
 

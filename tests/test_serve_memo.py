@@ -1,0 +1,94 @@
+"""`mkdocs serve` converts again only the pages whose Markdown changed (markdown_memo.py) and
+indexes again only the pages whose HTML changed (search_memo.py); the rebuilt site is the one
+a full build makes, search indexes included; a page whose conversion warns warns every time."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from sites import FIXTURE_DATA, LANGUAGES, Project, make_project
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+@contextmanager
+def serving(project: Project) -> Iterator:
+    """`mkdocs serve`'s builds, in this process: the same plugin instances rebuild each time;
+    yields a function that rebuilds and tells how many pages were converted to HTML, and how
+    many were indexed for search."""
+    site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))  # as serve's own folder
+
+    def rebuild() -> tuple[int, int]:
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site_dir))
+        config.site_url = SERVE_URL
+        build(config, serve_url=SERVE_URL)
+        plugin = config.plugins["cglu"]
+        return plugin.markdown_memo.made, plugin.search_memo.made
+
+    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        yield rebuild, site_dir
+    finally:
+        config.plugins.on_shutdown()
+
+
+def html_pages(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): path.read_text("utf-8") for path in folder.rglob("*.html")}
+
+
+def search_indexes(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): path.read_text("utf-8") for path in folder.rglob("search_index.json")}
+
+
+def test_a_rebuild_converts_only_the_edited_pages_and_makes_the_same_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "served", FIXTURE_DATA)
+    with serving(project) as (rebuild, site_dir):
+        pages, indexed = rebuild()
+        every_page = [path for path in html_pages(site_dir) if not path.endswith("404.html")]
+        assert pages == indexed == len(every_page), "the first build converts and indexes every page"
+        assert rebuild() == (0, 0), "nothing changed: nothing to convert or index"
+        project.edit("commissions.yml", "Committee on Culture", "Committee on Living Culture")
+        converted, indexed = rebuild()
+        served, served_indexes = html_pages(site_dir), search_indexes(site_dir)
+
+    assert 0 < converted < pages / 4
+    assert converted <= indexed < pages / 4  # pages that list the commission change too
+    # A full build of the edited project, anew, in its own process.
+    fresh = make_project(tmp_path / "fresh", project.data)
+    fresh.build_ok(site_url=SERVE_URL)
+    built = html_pages(fresh.site)
+    assert served.keys() == built.keys()
+    different = [path for path in built if served[path] != built[path]]
+    assert not different, f"pages the memo served differently from a full build: {different[:5]}"
+    assert any("Committee on Living Culture" in text for text in served.values())
+    assert len(served_indexes) == len(LANGUAGES) and served_indexes == search_indexes(fresh.site)
+
+
+def test_a_change_of_the_markdown_settings_converts_every_page_again(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE_DATA)
+    settings = project.root / "mkdocs.yml"
+    with serving(project) as (rebuild, site_dir):
+        pages, _ = rebuild()
+        text = settings.read_text("utf-8")
+        assert "permalink: true" in text
+        settings.write_text(text.replace("permalink: true", "permalink: false"), "utf-8")
+        assert rebuild()[0] == pages
+        assert 'class="headerlink"' not in (site_dir / "en" / "about-this-site" / "index.html").read_text("utf-8")
+
+
+def test_a_page_whose_conversion_warns_warns_at_every_rebuild(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE_DATA)
+    page = project.docs / "about-this-site.en.md"
+    page.write_text(page.read_text("utf-8") + "\n[Nowhere](no-such-page.md)\n", "utf-8")
+    with serving(project) as (rebuild, _):
+        for _ in range(2):  # strict mode: the warning stops the build, each time
+            with pytest.raises(Abort, match="warning"):
+                rebuild()
