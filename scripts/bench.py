@@ -413,6 +413,8 @@ def main() -> int:
     lines += [
         "",
         f"From saving one YAML edit to the served page showing it (`mkdocs serve`, 1x, median of 3): {latency:.2f} s",
+        "(one rebuild of every language; pages whose Markdown did not change are not converted to HTML",
+        "again, nor those whose HTML did not change indexed again: cglu_site/markdown_memo.py, search_memo.py)",
         "",
         *_targets(rows, per_page, latency),
         "## Where the time goes (cProfile of one project build)",
