@@ -81,7 +81,8 @@ class MarkdownMemo(RebuildMemo[_Conversion]):
 
 
 def _extension_name(extension: Any) -> str:
-    """An extension as named in mkdocs.yml, or the class of one a plugin added as an object."""
+    """An extension as named in mkdocs.yml (its options are in mdx_configs), or the class of one
+    a plugin added as an object (whose options the key does not see: this site adds none)."""
     if isinstance(extension, str):
         return extension
     return f"{type(extension).__module__}.{type(extension).__qualname__}"
@@ -100,7 +101,9 @@ def _keep(page: Page) -> _Conversion:
         toc=copy.deepcopy(page.toc),
         title_from_render=page._title_from_render,
         present_anchor_ids=None if page.present_anchor_ids is None else frozenset(page.present_anchor_ids),
-        links_to_anchors=None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
+        links_to_anchors=None
+        if links is None
+        else {file.src_uri: dict(anchors) for file, anchors in links.items()},
     )
 
 

@@ -45,7 +45,10 @@ def html_pages(folder: Path) -> dict[str, str]:
 
 
 def search_indexes(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): path.read_text("utf-8") for path in folder.rglob("search_index.json")}
+    return {
+        path.relative_to(folder).as_posix(): path.read_text("utf-8")
+        for path in folder.rglob("search_index.json")
+    }
 
 
 def test_a_rebuild_converts_only_the_edited_pages_and_makes_the_same_site(tmp_path: Path) -> None:
@@ -81,7 +84,9 @@ def test_a_change_of_the_markdown_settings_converts_every_page_again(tmp_path: P
         assert "permalink: true" in text
         settings.write_text(text.replace("permalink: true", "permalink: false"), "utf-8")
         assert rebuild()[0] == pages
-        assert 'class="headerlink"' not in (site_dir / "en" / "about-this-site" / "index.html").read_text("utf-8")
+        assert 'class="headerlink"' not in (site_dir / "en" / "about-this-site" / "index.html").read_text(
+            "utf-8"
+        )
 
 
 def test_a_page_whose_conversion_warns_warns_at_every_rebuild(tmp_path: Path) -> None:
