@@ -55,6 +55,7 @@ from .strings import STRINGS_DIR
 from .structured_data import page_structured_data
 from .template_cache import TemplateCache
 from .theme_environment import share_theme_environments
+from .unlinked_theme_files import drop_unlinked_theme_files
 from .validated_data import ValidatedData
 from .validation import DataValidationError
 from .writer import GeneratedFileConflict
@@ -144,6 +145,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         keep_entries_out_of_nav(files, self.site)
+        drop_unlinked_theme_files(files, config.theme)
         return files
 
     @event_priority(-110)  # after static-i18n's on_nav (-100)

@@ -212,6 +212,17 @@ def test_the_linked_theme_stylesheet_is_purged_and_parses(real_site: Project, ho
     assert not [path for path in home if "palette" in path], "Material's defaults are the site's colours"
 
 
+def test_every_published_stylesheet_is_linked_by_the_pages(real_site: Project) -> None:
+    """Material's palette stylesheet is for themes with a palette: this site publishes none."""
+    published = {
+        path.relative_to(real_site.site).as_posix() for path in (real_site.site / "assets").rglob("*.css")
+    }
+    linked = set()
+    for page in ("index.html", "404.html", "en/index.html"):  # links relative, absolute, from below
+        linked |= {link["href"].lstrip("./") for link in real_site.html(page).select("link[rel=stylesheet]")}
+    assert published == linked
+
+
 def test_the_home_page_weighs_at_most_200_kb(home: dict[str, int]) -> None:
     total = sum(home.values())
     detail = ", ".join(f"{path} {size}" for path, size in home.items())
