@@ -126,8 +126,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
         config.nav = self.site.navigation(current_language(config))
-        if self.search_memo is not None:  # Material's on_config has made this language's index
-            self.search_memo.index_through_memo(config.plugins["material/search"].search_index)
+        search = config.plugins.get("material/search")
+        if self.search_memo is not None and search is not None and search.config.enabled:
+            # Material's on_config has just made this language's index.
+            self.search_memo.index_through_memo(search.search_index)
         # Per-page values are set below; error pages, rendered before any page, get static-i18n's
         # list of each language's home and the site root as storage scope.
         config.extra.alternate = config.extra["alternate"]
