@@ -7,7 +7,9 @@ rebuild. Here docs/ and the plugin's folders (data/, page templates, UI strings)
 watched with the system's file events (inotify, FSEvents, ReadDirectoryChangesW, through
 watchdog's native observer), which arrive at once, and the generated pages are ignored.
 If native events are unavailable (e.g. the system's limit on watches is reached), the
-same handlers run on MkDocs' own polling observer.
+same handlers run on MkDocs' own polling observer. Some file systems (network shares, folders
+mounted into a container or a virtual machine) accept watches but never report changes:
+there, `CGLU_WATCH=poll` in the environment makes `mkdocs serve` poll from the start.
 
 It uses LiveReloadServer internals (MkDocs 1.6): if they change, serving keeps working
 with MkDocs' own watching and a second rebuild after data edits, and a warning says so.
@@ -16,6 +18,7 @@ with MkDocs' own watching and a second rebuild after data edits, and a warning s
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -73,23 +76,31 @@ def watch_sources(
     watches = [(_handler(on_docs_event), Path(docs_dir).resolve())]
     watches += [(_handler(on_source_event), Path(folder).resolve()) for folder in folders]
     server.unwatch(docs_dir)  # replaced by the filtered watch
+    if os.environ.get("CGLU_WATCH", "").strip().lower() == "poll":
+        log.info("cglu: CGLU_WATCH=poll: polling for changes")
+        return _poll(server, watches)
     observer = watchdog.observers.Observer()
     try:
         for handler, folder in watches:
             observer.schedule(handler, str(folder), recursive=True)
         observer.start()
-    except OSError as error:  # no native events here: poll with MkDocs' observer
+    except OSError as error:  # no native events here
         observer.unschedule_all()
         log.info("cglu: no file system events (%s); polling for changes instead", error)
-        for handler, folder in watches:
-            server.observer.schedule(handler, str(folder), recursive=True)
-        return lambda: None
+        return _poll(server, watches)
 
     def stop() -> None:
         observer.stop()
         observer.join(timeout=5)
 
     return stop
+
+
+def _poll(server: Any, watches: list[tuple[Any, Path]]) -> Callable[[], None]:
+    """The same handlers on MkDocs' own polling observer (stopped by MkDocs)."""
+    for handler, folder in watches:
+        server.observer.schedule(handler, str(folder), recursive=True)
+    return lambda: None
 
 
 def _handler(callback: Callable[[watchdog.events.FileSystemEvent], None]) -> Any:

@@ -37,8 +37,9 @@ def wait_for(condition, timeout: float = 30.0) -> bool:
     return False
 
 
-@pytest.fixture
-def served(fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
+@pytest.fixture(params=["events", "poll"])
+def served(request, fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
+    """`mkdocs serve` watching with the system's file events, or polling (CGLU_WATCH=poll)."""
     port = free_port()
     log = (fixture_project.root / "serve.log").open("w")
     process = subprocess.Popen(
@@ -54,13 +55,15 @@ def served(fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CGLU_WATCH": request.param},
     )
     url = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(lambda: "Committee on Culture" in fetch(url + "en/commissions/culture/")), (
             "server did not start"
         )
+        polling = "polling for changes" in (fixture_project.root / "serve.log").read_text()
+        assert polling == (request.param == "poll")
         yield fixture_project, url, lambda: (fixture_project.root / "serve.log").read_text()
     finally:
         process.terminate()
