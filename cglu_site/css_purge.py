@@ -270,7 +270,8 @@ def parsed_stylesheet(css: str, cache_dir: Path | None = None) -> tuple:
 
     Parsing Material's stylesheet takes a tenth of a second and a few MiB at the peak for a
     result that changes only with Material: it is kept on disk (in `.cache/cglu/`, like
-    compiled templates), under a name made from the stylesheet and this module's code.
+    compiled templates), under a name made from the stylesheet and this module's code; the
+    one written replaces those of other stylesheets or of earlier versions of this module.
     """
     if cache_dir is None:
         return _parse(css)
@@ -284,6 +285,9 @@ def parsed_stylesheet(css: str, cache_dir: Path | None = None) -> tuple:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
+        for older in cache_dir.glob("stylesheet-*.pickle"):
+            if older != path:
+                older.unlink(missing_ok=True)
     except OSError:  # a read-only checkout: parse again next time
         pass
     return nodes

@@ -142,6 +142,12 @@ def test_a_stylesheet_is_parsed_once_per_process_and_kept_on_disk(tmp_path, monk
     css_purge.parsed_stylesheet.cache_clear()
     monkeypatch.setattr(css_purge, "_parse", lambda css: pytest.fail("parsed again"))
     assert purge(disk_css, {"disk-test"}, cache_dir=tmp_path) == ".disk-test{x:y}"
+    monkeypatch.undo()
+    # Another stylesheet (Material upgraded, or this module changed) replaces the kept one.
+    (kept,) = tmp_path.glob("stylesheet-*.pickle")
+    purge(".c{color:green}", {"c"}, cache_dir=tmp_path)
+    assert [path.name for path in tmp_path.glob("stylesheet-*.pickle")] != [kept.name]
+    assert len(list(tmp_path.glob("stylesheet-*.pickle"))) == 1
 
 
 def test_a_purge_from_the_same_inputs_is_not_made_again(tmp_path, monkeypatch) -> None:
