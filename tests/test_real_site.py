@@ -46,6 +46,16 @@ def test_every_page_is_in_its_own_language(real_site: Project) -> None:
         assert len(set(texts.values())) == len(LANGUAGES), f"{page}: the same text in two languages"
 
 
+def test_materials_labels_are_worded_as_the_strings_say(real_site: Project) -> None:
+    """The edit button's name (its only one: an icon) comes from the site's strings, in every
+    language: Material's French says 'Editer cette page'."""
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        for page in sorted(language_pages(real_site.site, lang)):
+            (edit,) = real_site.html(page_path(lang, page)).select("a[rel=edit]")
+            assert edit["title"] == strings[lang]["material"]["action_edit"], page_path(lang, page)
+
+
 def plain(text: str) -> str:
     """Text without typographic no-break spaces (French pages add them; tests elsewhere check it)."""
     return " ".join(text.replace("\xa0", " ").replace("\u202f", " ").split())
