@@ -45,7 +45,7 @@ class MarkdownMemo(RebuildMemo[_Conversion]):
     def __init__(self) -> None:
         super().__init__()
         self._files: Files | None = None
-        self._files_digest = ""
+        self._build_key = ""  # the Markdown settings and every file: the same for a whole build
 
     def convert_through_memo(self, page: Page) -> None:
         """Route this page's conversion (MkDocs calls page.render) through the memo."""
@@ -66,18 +66,10 @@ class MarkdownMemo(RebuildMemo[_Conversion]):
         self.made_anew(key, None if log.records else _keep(page))
 
     def _key(self, page: Page, config: MkDocsConfig, files: Files) -> Key:
-        if files is not self._files:  # one Files per language's build
-            self._files, self._files_digest = files, _files_digest(files)
-        settings = repr(
-            (
-                [_extension_name(extension) for extension in config.markdown_extensions],
-                config.mdx_configs,
-                config.use_directory_urls,
-                config.validation,
-            )
-        )
+        if files is not self._files:  # one Files (and one config) per language's build
+            self._files, self._build_key = files, _build_key(config, files)
         markdown = hashlib.sha1((page.markdown or "").encode("utf-8")).hexdigest()
-        return (settings, self._files_digest, page.file.src_uri, page.file.url, markdown)
+        return (self._build_key, page.file.src_uri, page.file.url, markdown)
 
 
 def _extension_name(extension: Any) -> str:
@@ -88,10 +80,19 @@ def _extension_name(extension: Any) -> str:
     return f"{type(extension).__module__}.{type(extension).__qualname__}"
 
 
-def _files_digest(files: Files) -> str:
-    """Every file's source, address and inclusion: what a page's links resolve against."""
+def _build_key(config: MkDocsConfig, files: Files) -> str:
+    """The Markdown settings, and every file's source, address and inclusion (what a page's
+    links resolve against)."""
+    settings = repr(
+        (
+            [_extension_name(extension) for extension in config.markdown_extensions],
+            config.mdx_configs,
+            config.use_directory_urls,
+            config.validation,
+        )
+    )
     lines = sorted(f"{file.src_uri}\t{file.url}\t{file.inclusion.name}" for file in files)
-    return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
+    return hashlib.sha1("\n".join([settings, *lines]).encode("utf-8")).hexdigest()
 
 
 def _keep(page: Page) -> _Conversion:

@@ -58,13 +58,16 @@ def served(request, fixture_project: Project) -> Iterator[tuple[Project, str, ob
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CGLU_WATCH": request.param},
     )
     url = f"http://127.0.0.1:{port}/"
+
+    def log_text() -> str:
+        return (fixture_project.root / "serve.log").read_text()
+
     try:
         assert wait_for(lambda: "Committee on Culture" in fetch(url + "en/commissions/culture/")), (
             "server did not start"
         )
-        polling = "polling for changes" in (fixture_project.root / "serve.log").read_text()
-        assert polling == (request.param == "poll")
-        yield fixture_project, url, lambda: (fixture_project.root / "serve.log").read_text()
+        assert ("polling for changes" in log_text()) == (request.param == "poll")
+        yield fixture_project, url, log_text
     finally:
         process.terminate()
         process.wait(timeout=30)
