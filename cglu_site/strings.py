@@ -6,9 +6,13 @@ error, never an English word on a French page.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import material
 
 from .validation import DataError, DataValidationError
 from .yaml_source import DataFileError, load_yaml
@@ -23,6 +27,15 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
             flat.update(_flatten(child, f"{prefix}{key}."))
         return flat
     return {prefix.rstrip("."): value}
+
+
+@functools.cache
+def material_labels() -> frozenset[str]:
+    """Material's labels as the `material:` strings name them (dots written as underscores):
+    Material's English file lists every label its templates translate."""
+    english = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    keys = re.findall(r'^\s*"([\w.-]+)":', english.read_text(encoding="utf-8"), re.MULTILINE)
+    return frozenset(key.replace(".", "_") for key in keys)
 
 
 def load_strings(codes: Sequence[str], strings_dir: Path = STRINGS_DIR) -> dict[str, dict]:
@@ -46,6 +59,17 @@ def load_strings(codes: Sequence[str], strings_dir: Path = STRINGS_DIR) -> dict[
                 DataError(documents[code].file, 1, f"string '{key}' is missing (other languages have it)")
             )
         for key, value in keys.items():
+            section, _, label = key.partition(".")
+            if section == "material" and label not in material_labels():
+                line = documents[code].line_of(("material", label))
+                errors.append(
+                    DataError(
+                        documents[code].file,
+                        line,
+                        f"string '{key}' is none of Material's labels (partials/languages/en.html in "
+                        "Material, dots written as underscores): it would never be shown",
+                    )
+                )
             if isinstance(value, list):  # rules such as meta.typography
                 continue
             if not isinstance(value, str) or not value.strip():

@@ -38,6 +38,20 @@ def test_a_missing_ui_string_is_an_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_misspelt_material_label_is_an_error(tmp_path: Path) -> None:
+    for path in STRINGS_DIR.glob("*.yml"):
+        text = path.read_text(encoding="utf-8").replace("  action_edit:", "  action_edti:")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    with pytest.raises(DataValidationError) as error:
+        load_strings(LANGUAGES, tmp_path)
+    french = (tmp_path / "fr.yml").read_text(encoding="utf-8").splitlines()
+    line = french.index("  action_edti: Modifier cette page") + 1
+    assert (
+        f"cglu_site/strings/fr.yml:{line}: string 'material.action_edti' is none of Material's labels"
+        in str(error.value)
+    )
+
+
 def test_a_language_without_strings_file_is_an_error() -> None:
     with pytest.raises(DataValidationError) as error:
         load_strings([*LANGUAGES, "xx"])
