@@ -1,8 +1,10 @@
 """Command-line tools of the site: `python -m cglu_site <command>`.
 
-check   Validate data/ and the UI strings against the schemas; print every mistake.
-status  Translation status per language: what data texts, UI strings and pages each lacks.
-        --language xx adds a language not configured yet (to prepare it).
+check     Validate data/ and the UI strings against the schemas; print every mistake.
+status    Translation status per language: what data texts, UI strings and pages each lacks.
+          --language xx adds a language not configured yet (to prepare it).
+generate  Write every generated page of every language into docs/ (or --out DIR), as a build
+          does, without MkDocs: the pages are ready for any engine that reads Markdown.
 """
 
 from __future__ import annotations
@@ -11,18 +13,32 @@ import argparse
 import sys
 from pathlib import Path
 
-from .dataset import load_site_data
-from .languages import load_languages
-from .strings import load_strings
-from .translation_status import translation_status
-from .validation import DataValidationError
+from cglu_site.data.project import load_project
+from cglu_site.data.site_data import load_site_data
+from cglu_site.data.strings import load_strings
+from cglu_site.data.translation_status import translation_status
+from cglu_site.data.validation import DataValidationError
 
 
-def check(project: Path) -> int:
+def _theme_labels() -> frozenset[str] | None:
+    """Material's labels, to check the strings that reword them (None without Material)."""
+    try:
+        from cglu_site.mkdocs.theme_labels import material_labels
+    except ImportError:
+        return None
+    return material_labels()
+
+
+def check(project_dir: Path) -> int:
     """Validate the data and the UI strings in every configured language."""
-    codes = [language.code for language in load_languages(project / "mkdocs.yml")]
+    project = load_project(project_dir / "mkdocs.yml")
+    codes = project.codes
     errors = []
-    for load in (lambda: load_strings(codes), lambda: load_site_data(project / "data", codes, project)):
+    loads = (
+        lambda: load_strings(codes, theme_labels=_theme_labels()),
+        lambda: load_site_data(project.data_dir, codes, project.root),
+    )
+    for load in loads:
         try:
             load()
         except DataValidationError as error:
@@ -34,11 +50,11 @@ def check(project: Path) -> int:
     return 0
 
 
-def status(project: Path, extra_languages: list[str]) -> int:
+def status(project_dir: Path, extra_languages: list[str]) -> int:
     """Report, per language, the data texts, UI strings and pages it lacks; exit 1 if any."""
-    codes = [language.code for language in load_languages(project / "mkdocs.yml")]
+    codes = load_project(project_dir / "mkdocs.yml").codes
     codes += [code for code in extra_languages if code not in codes]
-    statuses = translation_status(project, codes)
+    statuses = translation_status(project_dir, codes)
     print(f"Translation status ({', '.join(codes)})")
     for item in statuses:
         state = "complete" if item.complete else f"{len(item.missing)} missing"
@@ -54,21 +70,40 @@ def status(project: Path, extra_languages: list[str]) -> int:
     return 0 if all(item.complete for item in statuses) else 1
 
 
+def generate(project_dir: Path, out_dir: Path | None) -> int:
+    """Write the generated pages of every language, as a build does, without any engine."""
+    from cglu_site.pages.generate import generate_site
+
+    project = load_project(project_dir / "mkdocs.yml")
+    try:
+        site = generate_site(project, out_dir=out_dir)
+    except DataValidationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    target = out_dir or project.docs_dir
+    count = sum(1 for path in site.generated_files if path.exists())
+    print(f"{count} pages written in {project.shown(target)} ({', '.join(project.codes)})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m cglu_site", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["check", "status"])
+    parser.add_argument("command", choices=["check", "status", "generate"])
     parser.add_argument(
         "--project", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml (default: current)"
     )
     parser.add_argument(
         "--language", action="append", default=[], help="status: also report this language code"
     )
+    parser.add_argument("--out", type=Path, help="generate: the folder to write into (default: docs/)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "status":
         return status(project, args.language)
+    if args.command == "generate":
+        return generate(project, args.out.resolve() if args.out else None)
     return check(project)
 
 

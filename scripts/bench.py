@@ -71,7 +71,7 @@ def project_copy(destination: Path, scale: int) -> Path:
 
 def _generated(folder: str, names: list[str]) -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from cglu_site.writer import is_generated
+    from cglu_site.pages.writer import is_generated
 
     return [name for name in names if name.endswith(".md") and is_generated(Path(folder) / name)]
 
@@ -95,7 +95,7 @@ markdown_extensions: [attr_list, md_in_html, def_list, admonition, toc]
 def stock_copy(project: Path, destination: Path) -> Path:
     """A stock site from the Markdown the project generated (its docs/ after one build)."""
     sys.path.insert(0, str(ROOT))
-    from cglu_site.languages import load_languages
+    from cglu_site.data.languages import load_languages
 
     languages = load_languages(project / "mkdocs.yml")
     entries = "\n".join(
@@ -239,7 +239,7 @@ def _wait_until(condition, timeout: float) -> None:
 # several functions add up. Parts overlap where one calls the other (noted in the label).
 PROFILE_PARTS = {
     "our data layer: load, validate, write the generated Markdown": [
-        ("cglu_site/build_pages.py", "prepare_site")
+        ("cglu_site/pages/generate.py", "generate_site")
     ],
     "Markdown to HTML (Python-Markdown)": [("mkdocs/structure/pages.py", "render")],
     "theme templates (Jinja: nav, header, footer of every page)": [
@@ -250,15 +250,15 @@ PROFILE_PARTS = {
         ("mkdocs/structure/files.py", "add_files_from_theme")
     ],
     "our per-page additions: JSON-LD, alternates, HTML fixes, entry links": [
-        ("cglu_site/plugin.py", name)
+        ("cglu_site/mkdocs/plugin.py", name)
         for name in ("on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page")
     ],
     "our writers: per-language search and sitemaps, open data, feeds, calendars, CSS purge": [
-        ("cglu_site/plugin.py", "on_post_build")
+        ("cglu_site/mkdocs/plugin.py", "on_post_build")
     ],
     "staging folder: create, then swap in the finished site": [
-        ("cglu_site/staging.py", "begin"),
-        ("cglu_site/staging.py", "finish"),
+        ("cglu_site/mkdocs/staging.py", "begin"),
+        ("cglu_site/mkdocs/staging.py", "finish"),
     ],
 }
 
@@ -323,7 +323,7 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from cglu_site.languages import load_languages
+    from cglu_site.data.languages import load_languages
 
     languages = [language.code for language in load_languages(ROOT / "mkdocs.yml")]
     rows, per_page = [], {}
@@ -369,7 +369,7 @@ def main() -> int:
         f"- Runs per site and scale: {args.runs} (3 at 50x), alternating project and stock; medians.",
         "- Stock: same theme and plugins (Material, search, static-i18n), default features, no data layer,",
         "  built from the Markdown the project generated.",
-        "- Each build starts from an empty output folder. The project keeps `.cache/cglu/` (compiled",
+        "- Each build starts from an empty output folder. The project keeps `.cache/plugin/cglu/` (compiled",
         "  templates, the parsed and the purged theme stylesheet, the digest of the data's last schema",
         "  check) from one build to the next, as on an editor's machine;",
         "  the first build of a fresh checkout has no cache: see the line below the first table.",
@@ -414,7 +414,7 @@ def main() -> int:
         "",
         f"From saving one YAML edit to the served page showing it (`mkdocs serve`, 1x, median of 3): {latency:.2f} s",
         "(one rebuild of every language; pages whose Markdown did not change are not converted to HTML",
-        "again, nor those whose HTML did not change indexed again: cglu_site/markdown_memo.py, search_memo.py)",
+        "again, nor those whose HTML did not change indexed again: cglu_site/mkdocs/serve/markdown_memo.py, search_memo.py)",
         "",
         *_targets(rows, per_page, latency),
         "## Where the time goes (cProfile of one project build)",

@@ -69,7 +69,7 @@ def _free_port() -> int:
 
 def languages() -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from cglu_site.languages import load_languages
+    from cglu_site.data.languages import load_languages
 
     return [language.code for language in load_languages(ROOT / "mkdocs.yml")]
 

@@ -1,11 +1,11 @@
-"""Redraw cglu_site/map_regions.yml, the outlines of the world map of the regional sections.
+"""Redraw cglu_site/pages/map_regions.yml, the outlines of the world map of the regional sections.
 
 A tool for maintainers, not part of the build (the build reads only the YAML it writes). It
 needs two things the site does not: shapely (`pip install shapely`) and Natural Earth's
 1:110m countries as TopoJSON from the `world-atlas` npm package (`npm pack world-atlas@2`,
 then untar it). Natural Earth is in the public domain.
 
-    python scripts/map_shapes.py path/to/package/countries-110m.json > cglu_site/map_regions.yml
+    python scripts/map_shapes.py path/to/package/countries-110m.json > cglu_site/pages/map_regions.yml
 
 Countries are grouped into UCLG's regions (COUNTRIES below, an approximation: membership is
 by association, not by country), merged, projected with the Equal Earth projection,
@@ -179,4 +179,6 @@ def main(topojson: Path, existing: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(__file__).resolve().parent.parent / "cglu_site" / "map_regions.yml")
+    main(
+        Path(sys.argv[1]), Path(__file__).resolve().parent.parent / "cglu_site" / "pages" / "map_regions.yml"
+    )

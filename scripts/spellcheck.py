@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cglu_site.languages import load_languages  # noqa: E402
-from cglu_site.writer import is_generated  # noqa: E402
-from cglu_site.yaml_source import DataFileError, load_yaml  # noqa: E402
+from cglu_site.data.languages import load_languages  # noqa: E402
+from cglu_site.data.yaml_source import DataFileError, load_yaml  # noqa: E402
+from cglu_site.pages.writer import is_generated  # noqa: E402
 
 WORD_LISTS = ROOT / ".spelling"
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")

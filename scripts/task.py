@@ -131,7 +131,7 @@ COMMANDS = {
     "bench": bench,
     "lock": lock,
     "lighthouse": lighthouse,
-    "links": lambda extra: run("-m", "cglu_site.linkcheck", *extra),
+    "links": lambda extra: run(str(ROOT / "tests" / "support" / "linkcheck.py"), *extra),
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from cglu_site.languages import load_languages
+from cglu_site.data.languages import load_languages
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +108,6 @@ def make_project(destination: Path, data: Path | None) -> Project:
 
 
 def _generated_pages(folder: str, names: list[str]) -> list[str]:
-    from cglu_site.writer import is_generated
+    from cglu_site.pages.writer import is_generated
 
     return [name for name in names if name.endswith(".md") and is_generated(Path(folder) / name)]

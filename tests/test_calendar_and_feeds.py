@@ -13,9 +13,9 @@ import pytest
 import yaml
 from sites import LANGUAGES, ROOT, Project
 
-from cglu_site.calendar_files import event_calendar
-from cglu_site.languages import Language
-from cglu_site.render import strip_language_markers
+from cglu_site.data.languages import Language
+from cglu_site.data.text import strip_language_markers
+from cglu_site.outputs.calendars import event_calendar
 
 SITE_URL = "https://cglu-docs.example.org/"
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from sites import FIXTURE_DATA, LANGUAGES, ROOT, Project, make_project
 
-from cglu_site.writer import is_generated
+from cglu_site.pages.writer import is_generated
 
 PRE_COMMIT = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
 HOOKS = {hook["id"]: hook for repo in PRE_COMMIT["repos"] for hook in repo["hooks"]}

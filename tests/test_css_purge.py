@@ -14,8 +14,8 @@ import material
 import pytest
 from sites import Project
 
-from cglu_site import css_purge
-from cglu_site.css_purge import purge
+from cglu_site.mkdocs import css_parse, css_purge
+from cglu_site.mkdocs.css_purge import purge
 
 MATERIAL_CSS = next(
     (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
@@ -114,8 +114,8 @@ def test_declarations_are_kept_as_written_and_the_output_parses() -> None:
     css = '.a { color : red ; background: url("data:image/svg+xml;charset=utf-8,<svg/>") !important }\n'
     out = purge(css, {"a"})
     assert out == '.a{color : red;background: url("data:image/svg+xml;charset=utf-8,<svg/>") !important}'
-    assert css_purge.parse_errors(out) == []
-    assert css_purge.parse_errors(".a{}}") != []  # the check does find errors
+    assert css_parse.parse_errors(out) == []
+    assert css_parse.parse_errors(".a{}}") != []  # the check does find errors
 
 
 def test_materials_stylesheet_comes_back_whole_when_everything_is_used() -> None:
@@ -132,15 +132,15 @@ def test_materials_stylesheet_comes_back_whole_when_everything_is_used() -> None
 def test_a_stylesheet_is_parsed_once_per_process_and_kept_on_disk(tmp_path, monkeypatch) -> None:
     css = ".a{color:red}.cache-test{x:y}"
     purge(css, {"a"})
-    hits = css_purge.parsed_stylesheet.cache_info().hits
+    hits = css_parse.parsed_stylesheet.cache_info().hits
     assert purge(css, {"cache-test"}) == ".cache-test{x:y}"
-    assert css_purge.parsed_stylesheet.cache_info().hits == hits + 1
+    assert css_parse.parsed_stylesheet.cache_info().hits == hits + 1
     # The next build (another process) reads it from the disk cache instead of parsing.
     disk_css = ".b{color:blue}.disk-test{x:y}"
     assert purge(disk_css, {"b"}, cache_dir=tmp_path) == ".b{color:blue}"
     assert len(list(tmp_path.glob("stylesheet-*.pickle"))) == 1
-    css_purge.parsed_stylesheet.cache_clear()
-    monkeypatch.setattr(css_purge, "_parse", lambda css: pytest.fail("parsed again"))
+    css_parse.parsed_stylesheet.cache_clear()
+    monkeypatch.setattr(css_parse, "_parse", lambda css: pytest.fail("parsed again"))
     assert purge(disk_css, {"disk-test"}, cache_dir=tmp_path) == ".disk-test{x:y}"
     monkeypatch.undo()
     # Another stylesheet (Material upgraded, or this module changed) replaces the kept one.
@@ -212,7 +212,7 @@ def test_the_linked_theme_stylesheet_is_purged_and_parses(real_site: Project, ho
     (main,) = [path for path in home if re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css", path)]
     css = (real_site.site / main).read_text(encoding="utf-8")
     assert home[main] < 70_000, f"{main}: {home[main]} bytes"
-    assert css_purge.parse_errors(css) == []
+    assert css_parse.parse_errors(css) == []
     assert "sourceMappingURL" not in css and not (real_site.site / f"{main}.map").exists()
     assert ".md-header{" in css and ".md-search-result__item{" in css  # the theme's, and run time's
     assert not [path for path in home if "palette" in path], "Material's defaults are the site's colours"

@@ -8,7 +8,7 @@ import subprocess
 
 from sites import LANGUAGES, Project
 
-from cglu_site.writer import MARKER
+from cglu_site.pages.writer import MARKER
 
 PAGES = {
     "index.html",

@@ -4,7 +4,7 @@ The theme's fixes are of three sorts, each checked here against the installed Ma
 that an upgrade that changes what they fix is noticed:
 - partials copied into overrides/ with a documented change (OVERRIDDEN_PARTIALS);
 - Material's `scripts` block, re-declared in overrides/main.html with `defer`;
-- attribute fixes applied to the built pages (cglu_site/html_fixes.py).
+- attribute fixes applied to the built pages (cglu_site/mkdocs/html_fixes.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 from sites import ROOT, Project
 from tools import VNU, java, node_file
 
-from cglu_site import html_fixes
+from cglu_site.mkdocs import html_fixes
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
@@ -123,7 +123,7 @@ def test_material_still_writes_what_html_fixes_fixes(template: str) -> None:
     text = (MATERIAL / template).read_text(encoding="utf-8")
     for snippet in MATERIAL_SOURCES[template]:
         assert snippet in text, (
-            f"Material's {template} no longer has {snippet!r}: see cglu_site/html_fixes.py"
+            f"Material's {template} no longer has {snippet!r}: see cglu_site/mkdocs/html_fixes.py"
         )
     assert {fix.material_source for fix in html_fixes.FIXES} <= set(MATERIAL_SOURCES)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sites import Project
 
-from cglu_site.html_whitespace import strip_indentation
+from cglu_site.mkdocs.html_whitespace import strip_indentation
 
 
 def test_indentation_goes_and_every_break_stays_white_space() -> None:

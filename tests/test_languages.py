@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from sites import LANGUAGES, ROOT
 
-from cglu_site.languages import load_languages
-from cglu_site.strings import STRINGS_DIR, load_strings
-from cglu_site.validation import DataValidationError
+from cglu_site.data.languages import load_languages
+from cglu_site.data.strings import STRINGS_DIR, load_strings
+from cglu_site.data.validation import DataValidationError
+from cglu_site.mkdocs.theme_labels import material_labels
 
 
 def test_the_default_language_comes_first_and_french_is_the_default() -> None:
@@ -43,7 +44,7 @@ def test_a_misspelt_material_label_is_an_error(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8").replace("  action_edit:", "  action_edti:")
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     with pytest.raises(DataValidationError) as error:
-        load_strings(LANGUAGES, tmp_path)
+        load_strings(LANGUAGES, tmp_path, theme_labels=material_labels())
     french = (tmp_path / "fr.yml").read_text(encoding="utf-8").splitlines()
     line = french.index("  action_edti: Modifier cette page") + 1
     assert (

@@ -6,7 +6,7 @@ import pytest
 from babel import localedata
 from sites import Project
 
-from cglu_site.render import LanguageFormats, release_locale_data
+from cglu_site.pages.formats import LanguageFormats, release_locale_data
 
 
 def test_values_already_made_need_no_locale_data_after_release(monkeypatch) -> None:

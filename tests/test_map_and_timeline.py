@@ -9,8 +9,8 @@ import pytest
 import yaml
 from sites import LANGUAGES, ROOT, Project
 
-from cglu_site.render import strip_language_markers
-from cglu_site.section_map import SHAPES_FILE
+from cglu_site.data.text import strip_language_markers
+from cglu_site.pages.section_map import SHAPES_FILE
 
 
 def load(name: str) -> dict:
@@ -32,7 +32,7 @@ def test_every_regional_section_has_an_outline() -> None:
     shapes = yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))
     regional = {section["id"] for section in SECTIONS if section["kind"] == "regional"}
     assert regional <= set(shapes["regions"]), (
-        "draw the new region in cglu_site/map_regions.yml (scripts/map_shapes.py)"
+        "draw the new region in cglu_site/pages/map_regions.yml (scripts/map_shapes.py)"
     )
     assert SHAPES_FILE.stat().st_size < 40_000, "the map stays small"
 

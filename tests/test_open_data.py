@@ -15,9 +15,9 @@ import referencing.jsonschema
 import yaml
 from sites import LANGUAGES, ROOT, Project
 
-from cglu_site.open_data import TABLES
-from cglu_site.render import LanguageFormats
-from cglu_site.strings import load_strings
+from cglu_site.data.export import TABLES
+from cglu_site.data.strings import load_strings
+from cglu_site.pages.formats import LanguageFormats
 
 DATA_FILES = sorted(path.stem for path in (ROOT / "data").glob("*.yml"))
 

@@ -8,8 +8,9 @@ import pytest
 import yaml
 from sites import LANGUAGES, ROOT, Project
 
-from cglu_site.render import LanguageFormats, strip_language_markers
-from cglu_site.strings import load_strings
+from cglu_site.data.strings import load_strings
+from cglu_site.data.text import strip_language_markers
+from cglu_site.pages.formats import LanguageFormats
 
 
 def load(name: str) -> dict:
@@ -220,7 +221,7 @@ def test_generated_pages_are_never_committed(real_site: Project) -> None:
     """Every page the plugin writes is ignored by git (see .gitignore)."""
     import subprocess
 
-    from cglu_site.writer import is_generated
+    from cglu_site.pages.writer import is_generated
 
     generated = [
         p.relative_to(real_site.root).as_posix() for p in real_site.docs.rglob("*.md") if is_generated(p)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cglu_site.languages import Language
-from cglu_site.search_split import INDEX, split_search_index
+from cglu_site.data.languages import Language
+from cglu_site.mkdocs.search_index import INDEX, split_search_index
 
 LANGUAGES = [
     Language("fr", "Français", True, "/"),

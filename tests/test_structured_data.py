@@ -10,7 +10,7 @@ import yaml
 from pyld import jsonld
 from sites import LANGUAGES, ROOT, Project
 
-from cglu_site.render import strip_language_markers
+from cglu_site.data.text import strip_language_markers
 
 SITE_URL = "https://cglu-docs.example.org/"  # mkdocs.yml's default site_url, which the test sites use
 SCHEMA = "https://schema.org/"

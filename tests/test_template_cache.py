@@ -6,8 +6,8 @@ from pathlib import Path
 
 import jinja2
 
-from cglu_site.build_cache import cache_directory
-from cglu_site.template_cache import TemplateCache
+from cglu_site.cache import DEFAULT_FOLDER, cache_directory
+from cglu_site.pages.template_cache import TemplateCache
 
 
 def _environment(folder: Path, cache: TemplateCache) -> jinja2.Environment:
@@ -38,6 +38,6 @@ def test_a_template_is_compiled_once_then_again_when_edited(tmp_path: Path, monk
 
 
 def test_the_cache_folder_is_per_versions_and_ignored_by_git(tmp_path: Path) -> None:
-    folder = cache_directory(tmp_path)
-    assert folder.parent == tmp_path / ".cache" / "cglu" and len(folder.name) == 12
+    folder = cache_directory(tmp_path / DEFAULT_FOLDER)
+    assert folder.parent == tmp_path / ".cache" / "plugin" / "cglu" and len(folder.name) == 12
     assert "/.cache/" in (Path(__file__).parent.parent / ".gitignore").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ import jinja2
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from cglu_site.template_cache import TemplateCache
-from cglu_site.theme_environment import share_theme_environments
+from cglu_site.mkdocs.theme import share_theme_environments
+from cglu_site.pages.template_cache import TemplateCache
 
 ROOT = Path(__file__).parent.parent
 

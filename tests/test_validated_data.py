@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sites import FIXTURE_DATA, LANGUAGES, ROOT
 
-from cglu_site import dataset
-from cglu_site.validated_data import ValidatedData
-from cglu_site.validation import DataValidationError
+from cglu_site.data import site_data as dataset
+from cglu_site.data.check_cache import ValidatedData
+from cglu_site.data.validation import DataValidationError
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The purged stylesheet (cglu_site/css_purge.py) misses nothing, seen in Chromium.
+"""The purged stylesheet (cglu_site/mkdocs/css_purge.py) misses nothing, seen in Chromium.
 
 In each state a visitor can bring a page to (search open with results, the drawer open on a
 phone, scrolled so the back-to-top button shows), every class of the live page is one its
@@ -19,7 +19,7 @@ from pathlib import Path
 import material
 import pytest
 
-from cglu_site import css_purge
+from cglu_site.mkdocs import css_purge
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}

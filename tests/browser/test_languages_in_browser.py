@@ -6,7 +6,7 @@ import pytest
 import yaml
 from sites import LANGUAGES, ROOT
 
-from cglu_site.render import strip_language_markers
+from cglu_site.data.text import strip_language_markers
 
 
 def culture_committee(lang: str) -> str:

@@ -5,8 +5,7 @@ the domain root and under a sub-path (as on GitHub Pages). External links are no
 from __future__ import annotations
 
 import pytest
-
-from cglu_site.linkcheck import check_served_site
+from support.linkcheck import check_served_site
 
 
 @pytest.mark.parametrize("site_fixture", ["live_site", "live_site_under_subpath"])

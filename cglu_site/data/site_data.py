@@ -1,0 +1,138 @@
+"""Load every file of `data/`, validate it, and hand the templates one read-only view of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cglu_site.data.check_cache import ValidatedData, inputs_digest
+from cglu_site.data.validation import (
+    SCHEMA_DIR_NAME,
+    DataError,
+    DataValidationError,
+    load_schemas,
+    validate_documents,
+)
+from cglu_site.data.yaml_source import DataFileError, SourceDocument, load_yaml
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The validated data: one mapping per data file, keyed by the file's stem."""
+
+    files: dict[str, Any]
+    documents: dict[str, SourceDocument]
+    root: Path
+
+    def __getitem__(self, stem: str) -> Any:
+        return self.files[stem]
+
+    def source_file(self, stem: str) -> str:
+        """Repository path of a data file, e.g. 'data/commissions.yml'."""
+        return self.documents[stem].file
+
+    def line_of(self, stem: str, path: Sequence[Any]) -> int:
+        return self.documents[stem].line_of(tuple(path))
+
+    def sources_by_id(self) -> dict[str, dict]:
+        return {source["id"]: source for source in self.files["sources"]["sources"]}
+
+
+def load_site_data(
+    data_dir: Path,
+    languages: Sequence[str],
+    display_root: Path | None = None,
+    validated: ValidatedData | None = None,
+) -> SiteData:
+    """Read and validate `data_dir`; raise DataValidationError listing every mistake.
+
+    `display_root` is the folder paths in messages are relative to (the project root).
+    `validated`: where a build keeps the digest of data that passed the schema check, to
+    skip that check while nothing changed (see validated_data.py); None checks always.
+    """
+    data_dir = data_dir.resolve()
+    display_root = (display_root or data_dir.parent).resolve()
+    schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages)
+    data_files = sorted(data_dir.glob("*.y*ml"))
+    schema_files = sorted((data_dir / SCHEMA_DIR_NAME).glob("*.schema.json"))
+    digest = inputs_digest([*data_files, *schema_files], languages) if validated is not None else None
+    documents: dict[str, SourceDocument] = {}
+    errors: list[DataError] = []
+    for path in data_files:
+        shown = _display(path, display_root)
+        if path.suffix != ".yml":
+            errors.append(DataError(shown, 1, "data files end in .yml"))
+            continue
+        try:
+            document = load_yaml(path, shown)
+        except DataFileError as error:
+            errors.append(DataError(error.file, error.line, error.message))
+            continue
+        if not isinstance(document.value, dict):
+            errors.append(DataError(shown, 1, "the file should hold a mapping of keys to values"))
+            continue
+        documents[path.stem] = document
+    for name in schemas:
+        stem = name.removesuffix(".schema.json")
+        if (
+            stem != "common"
+            and stem not in documents
+            and not any(e.file.endswith(f"/{stem}.yml") for e in errors)
+        ):
+            errors.append(
+                DataError(
+                    _display(data_dir / f"{stem}.yml", display_root), 1, "file is missing (its schema exists)"
+                )
+            )
+    schema_checked = validated is None or digest is None or not validated.knows(digest)
+    if schema_checked:
+        errors += validate_documents(documents, schemas)
+    if not errors:
+        errors += _check_date_order(documents)
+    if errors:
+        raise DataValidationError(errors)
+    if validated is not None and digest is not None and schema_checked:
+        validated.remember(digest)
+    return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_date_order(documents: dict[str, SourceDocument]) -> list[DataError]:
+    """An end before its start is a typo the schema cannot see."""
+    errors = []
+
+    def walk(value: Any, path: tuple, document: SourceDocument) -> None:
+        if isinstance(value, dict):
+            start, end = value.get("start"), value.get("end")
+            if start is not None and end is not None and _sortable(end, "99") < _sortable(start, "00"):
+                label = f"'{value['id']}': " if isinstance(value.get("id"), str) else ""
+                errors.append(
+                    DataError(
+                        document.file,
+                        document.line_of(path + ("end",)),
+                        f"{label}'end' ({end}) is before 'start' ({start})",
+                    )
+                )
+            for key, child in value.items():
+                walk(child, path + (key,), document)
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, path + (index,), document)
+
+    for document in documents.values():
+        walk(document.value, (), document)
+    return errors
+
+
+def _sortable(partial_date: str | int, fill: str) -> str:
+    """Pad a partial date so that an end of '2021-03' is not before a start of '2021-03-10'."""
+    partial_date = str(partial_date)
+    return partial_date + f"-{fill}" * (2 - partial_date.count("-"))

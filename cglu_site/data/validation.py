@@ -1,0 +1,370 @@
+"""Validate the data files against their JSON Schemas and turn failures into editor messages.
+
+Each `data/<name>.yml` has a schema `data/schemas/<name>.schema.json`. Besides standard
+JSON Schema the schemas use three keywords of ours (editors' tools ignore them):
+
+- `x-per-language`: an object keyed by language; the build requires exactly the site's
+  languages, which come from mkdocs.yml, so adding a language needs no schema change.
+- `x-collection` / `x-unique`: a list of entries whose `id` must be unique; the ids form a
+  collection other files may point to.
+- `x-ref`: a string that must be the id of an entry of the named collection.
+
+Every error names file, line, entry and field, e.g.
+`data/commissions.yml:42: commission 'culture': 'name' lacks 'en'`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import total_ordering
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cglu_site.data.yaml_source import SourceDocument
+
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
+    from jsonschema.exceptions import ValidationError
+
+# jsonschema is imported where it is used: a build whose data was validated before (see
+# validated_data.py) does not need it, nor its time and memory to load.
+
+SCHEMA_DIR_NAME = "schemas"
+
+
+@total_ordering
+@dataclass(frozen=True)
+class DataError:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    def __lt__(self, other: DataError) -> bool:
+        return (self.file, self.line, self.message) < (other.file, other.line, other.message)
+
+
+class DataValidationError(Exception):
+    """The data is wrong; `errors` lists every mistake found, in file and line order."""
+
+    def __init__(self, errors: Iterable[DataError]):
+        self.errors = sorted(set(errors))
+        count = len(self.errors)
+        header = f"{count} error{'s' if count != 1 else ''} in the site data:"
+        super().__init__("\n".join([header, *(f"  {error}" for error in self.errors)]))
+
+
+# --------------------------------------------------------------------------- schemas
+
+
+def load_schemas(schema_dir: Path, languages: Sequence[str]) -> dict[str, dict]:
+    """All schemas of `schema_dir` by file name, with the site's languages filled in."""
+    schemas = {}
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schemas[path.name] = _with_languages(schema, list(languages))
+    return schemas
+
+
+def _with_languages(schema: Any, languages: list[str]) -> Any:
+    if isinstance(schema, dict):
+        schema = {key: _with_languages(value, languages) for key, value in schema.items()}
+        if schema.get("x-per-language"):
+            schema["required"] = list(languages)
+            schema["propertyNames"] = {"enum": list(languages)}
+        return schema
+    if isinstance(schema, list):
+        return [_with_languages(item, languages) for item in schema]
+    return schema
+
+
+def collections_of(schema: dict) -> dict[str, tuple[str, str]]:
+    """The collections a file schema declares: name -> (top-level key, entry noun)."""
+    found = {}
+    for key, prop in schema.get("properties", {}).items():
+        if "x-collection" in prop:
+            found[prop["x-collection"]] = (key, prop.get("x-entry", "entry"))
+    return found
+
+
+# --------------------------------------------------------------------------- validation
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@functools.cache
+def _format_checker() -> FormatChecker:
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+    checker.checks("partial-date", raises=ValueError)(_is_partial_date)
+    return checker
+
+
+def _is_partial_date(value: object) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # a bare year, as editors naturally write it
+    if not isinstance(value, str):
+        return True
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        return False
+    year, month, day = match.groups()
+    datetime.date(int(year), int(month or 1), int(day or 1))
+    return True
+
+
+def _make_validator_class(ids: dict[str, set[str]]):
+    import jsonschema
+    from jsonschema import validators
+    from jsonschema.exceptions import ValidationError
+
+    def x_ref(validator, collection, instance, schema):
+        if isinstance(instance, str) and instance not in ids.get(collection, set()):
+            yield ValidationError(f"unknown {collection} id {instance!r}", validator_value=collection)
+
+    def x_unique(validator, key, instance, schema):
+        if not isinstance(instance, list):
+            return
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(instance):
+            if isinstance(item, dict) and isinstance(item.get(key), str):
+                if item[key] in seen:
+                    yield ValidationError(
+                        f"duplicate {key} {item[key]!r}",
+                        path=[index, key],
+                        instance=item[key],
+                        validator_value=seen[item[key]],
+                    )
+                else:
+                    seen[item[key]] = index
+
+    return validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref, "x-unique": x_unique})
+
+
+def validate_documents(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> list[DataError]:
+    """Check every document (keyed by data file stem) against its schema.
+
+    Returns every error found; an empty list means the data is good.
+    """
+    errors: list[DataError] = []
+    for stem, document in documents.items():
+        if f"{stem}.schema.json" not in schemas:
+            errors.append(
+                DataError(
+                    document.file,
+                    1,
+                    f"no schema for this file (expected {SCHEMA_DIR_NAME}/{stem}.schema.json)",
+                )
+            )
+    ids = _collect_ids(documents, schemas)
+    registry = _registry(schemas)
+    validator_class = _make_validator_class(ids)
+    for stem, document in documents.items():
+        schema = schemas.get(f"{stem}.schema.json")
+        if schema is None:
+            continue
+        validator = validator_class(schema, registry=registry, format_checker=_format_checker())
+        nouns = {key: noun for key, noun in collections_of(schema).values()}
+        for error in _leaf_errors(validator.iter_errors(document.value)):
+            errors.append(_describe(error, document, nouns, ids))
+    return errors
+
+
+def missing_translations(
+    documents: dict[str, SourceDocument], schemas: dict[str, dict]
+) -> Iterator[tuple[DataError, list[str]]]:
+    """Every data text that lacks a language, with the languages it lacks."""
+    validator_class = _make_validator_class(_collect_ids(documents, schemas))
+    registry = _registry(schemas)
+    for stem, document in documents.items():
+        schema = schemas.get(f"{stem}.schema.json")
+        if schema is None:
+            continue
+        nouns = {key: noun for key, noun in collections_of(schema).values()}
+        validator = validator_class(schema, registry=registry, format_checker=_format_checker())
+        for error in _leaf_errors(validator.iter_errors(document.value)):
+            if (
+                error.validator == "required"
+                and error.schema.get("x-per-language")
+                and isinstance(error.instance, dict)
+            ):
+                missing = [code for code in error.schema["required"] if code not in error.instance]
+                yield _describe(error, document, nouns, {}), missing
+
+
+def _registry(schemas: dict[str, dict]) -> Any:
+    """The schemas by file name, for the `$ref`s between them."""
+    import referencing
+    import referencing.jsonschema
+
+    return referencing.Registry().with_resources(
+        (name, referencing.Resource.from_contents(schema, referencing.jsonschema.DRAFT202012))
+        for name, schema in schemas.items()
+    )
+
+
+def _collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {}
+    for stem, document in documents.items():
+        schema = schemas.get(f"{stem}.schema.json", {})
+        for collection, (key, _noun) in collections_of(schema).items():
+            entries = document.value.get(key) if isinstance(document.value, dict) else None
+            ids[collection] = {
+                entry["id"]
+                for entry in entries or []
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+            }
+    return ids
+
+
+def _leaf_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """Replace each composite error (anyOf, $ref chains...) by the specific ones behind it."""
+    for error in errors:
+        if error.context:
+            yield from _leaf_errors(error.context)
+        else:
+            yield error
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _describe(
+    error: ValidationError, document: SourceDocument, nouns: dict[str, str], ids: dict[str, set[str]]
+) -> DataError:
+    path = tuple(error.absolute_path)
+    entry, field_path = _split_entry(path, document.value, nouns)
+    line_path = path
+    message = _message(error, field_path, ids)
+    if error.validator in ("additionalProperties", "propertyNames") and not error.schema.get(
+        "x-per-language"
+    ):
+        extra = _unexpected_keys(error)
+        if extra:
+            line_path = path + (extra[0],)
+    prefix = f"{entry}: " if entry else ""
+    return DataError(document.file, document.line_of(line_path), prefix + message)
+
+
+def _split_entry(path: tuple, root: Any, nouns: dict[str, str]) -> tuple[str, tuple]:
+    """'commission 'culture'' and the field path inside it, for an error at `path`."""
+    if len(path) >= 2 and path[0] in nouns and isinstance(path[1], int):
+        entries = root.get(path[0]) if isinstance(root, dict) else None
+        item = entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else None
+        noun = nouns[path[0]]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            return f"{noun} '{item['id']}'", path[2:]
+        return f"{noun} #{path[1] + 1}", path[2:]
+    return "", path
+
+
+def _field_name(field_path: tuple) -> str:
+    text = ""
+    for part in field_path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _unexpected_keys(error: ValidationError) -> list[str]:
+    if not isinstance(error.instance, dict):
+        return []
+    allowed = set(error.schema.get("properties", {}))
+    return [key for key in error.instance if key not in allowed]
+
+
+def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]) -> str:
+    field = _field_name(field_path)
+    where = f"'{field}'" if field else "the file"
+    schema, instance, kind = error.schema, error.instance, error.validator
+    hint = schema.get("x-hint")
+
+    if kind == "required":
+        missing = [name for name in schema["required"] if isinstance(instance, dict) and name not in instance]
+        if schema.get("x-per-language"):
+            return f"{where} lacks {_quoted(missing)}"
+        return (
+            f"{where} is missing {_quoted(missing, noun='field')}"
+            if field
+            else f"missing {_quoted(missing, noun='field')}"
+        )
+    if "propertyNames" in error.relative_schema_path and kind == "enum":
+        return f"{where} has the language {_short(instance)}, which the site does not have (languages: {', '.join(schema['enum'])})"
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        extra = _unexpected_keys(error)
+        allowed = list(schema.get("properties", {}))
+        suggestions = [
+            f"'{key}' (did you mean '{close[0]}'?)"
+            if (close := difflib.get_close_matches(key, allowed, n=1))
+            else f"'{key}'"
+            for key in extra
+        ]
+        inside = f" in {where}" if field else ""
+        return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(suggestions)}{inside}; allowed: {', '.join(allowed)}"
+    if kind == "type":
+        expected = schema["type"] if isinstance(schema["type"], str) else " or ".join(schema["type"])
+        return f"{where} should be {_article(expected)}, not {_article(_json_type(instance))} ({_short(instance)})"
+    if kind == "enum":
+        return f"{where} must be one of {', '.join(map(str, schema['enum']))}; got {_short(instance)}"
+    if kind == "minLength" or (kind == "pattern" and isinstance(instance, str) and not instance.strip()):
+        return f"{where} is empty"
+    if kind in ("pattern", "format"):
+        expectation = hint or (
+            f"the pattern {schema['pattern']}" if kind == "pattern" else f"a valid {schema['format']}"
+        )
+        return f"{where} should be {expectation}; got {_short(instance)}"
+    if kind == "minItems":
+        return f"{where} needs at least {schema['minItems']} item{'s' if schema['minItems'] > 1 else ''}"
+    if kind == "uniqueItems":
+        return f"{where} lists the same value twice"
+    if kind == "x-ref":
+        known = sorted(ids.get(error.validator_value, set()))
+        close = difflib.get_close_matches(str(instance), known, n=1)
+        suggestion = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{where} refers to {error.validator_value} id {_short(instance)}, which does not exist{suggestion}"
+    if kind == "x-unique":
+        return f"duplicate id {_short(instance)}: entry #{error.validator_value + 1} already uses it"
+    if kind in ("minimum", "maximum"):
+        return f"{where} is out of range: {error.message}"
+    return f"{where}: {error.message}"
+
+
+def _quoted(names: list[str], noun: str = "") -> str:
+    quoted = " and ".join(", ".join(f"'{name}'" for name in names).rsplit(", ", 1))
+    if noun:
+        return f"{noun}{'s' if len(names) > 1 else ''} {quoted}"
+    return quoted
+
+
+def _json_type(value: Any) -> str:
+    for name, kind in (
+        ("boolean", bool),
+        ("integer", int),
+        ("number", float),
+        ("string", str),
+        ("array", list),
+        ("object", dict),
+    ):
+        if isinstance(value, kind):
+            return name
+    return "null" if value is None else type(value).__name__
+
+
+def _article(type_name: str) -> str:
+    return {"object": "a mapping", "array": "a list", "null": "empty"}.get(
+        type_name, f"an {type_name}" if type_name[0] in "aeiou" else f"a {type_name}"
+    )
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,289 @@
+"""The MkDocs adapter: MkDocs events call the stages (data → pages → outputs) and translate
+between them and MkDocs, Material and static-i18n objects. What the site is lives in the
+stages; every reach into an engine's internals lives in this folder, each with a test that
+fails loudly when that engine changes (tests/test_engine_contracts.py).
+
+Event order within one `mkdocs build` (static-i18n runs the build again for each further
+language, inside the first build's post_build; see README "Architecture"):
+
+- on_startup: remember the command; `build` writes to a staging folder (staging.py);
+  `serve` keeps pages' HTML and search entries across rebuilds (serve/).
+- on_config, first of all plugins: the theme's Jinja environments share compiled templates
+  (theme.py); then after i18n's, which sets the current language: the first time, generate
+  the site (cglu_site.pages.generate: validate the data, write every page of every
+  language); then, for each language's build, set that language's navigation.
+- on_files (before static-i18n's, which keeps this language's files) and on_nav (after
+  it): entry pages out of the sidebar, under their collection (navigation.py).
+- on_page_markdown: generated pages take their edit address from their front matter;
+  hand-written pages get their "last updated" date and typography, and those that ask for
+  it (`data: true`) are rendered with the data.
+- on_page_context / on_post_page: alternates, per-language search base, JSON-LD, feed link;
+  the HTML fixes and the classes pages use (css_purge.py).
+- on_serve: watch the data, templates and strings too (serve/watch.py).
+- on_post_build, after static-i18n has built every language: search index per language,
+  sitemaps, open data, feeds, calendars, the purged stylesheet; then swap the staging
+  folder in (or drop it on error).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cglu_site.cache import cache_directory
+from cglu_site.data.check_cache import ValidatedData
+from cglu_site.data.project import Project
+from cglu_site.data.strings import STRINGS_DIR
+from cglu_site.data.validation import DataValidationError
+from cglu_site.mkdocs import css_purge, html_fixes, staging
+from cglu_site.mkdocs.config import CgluPluginConfig
+from cglu_site.mkdocs.html_whitespace import strip_indentation
+from cglu_site.mkdocs.i18n import building_a_further_language, current_language, languages_from_config
+from cglu_site.mkdocs.navigation import breadcrumb_trail, keep_entries_out_of_nav, link_entries_to_their_index
+from cglu_site.mkdocs.search_index import language_base_url, split_search_index
+from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
+from cglu_site.mkdocs.serve.rebuild_memo import RebuildMemo
+from cglu_site.mkdocs.serve.search_memo import SearchMemo, material_search_index
+from cglu_site.mkdocs.serve.watch import watch_sources
+from cglu_site.mkdocs.theme import share_theme_environments
+from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
+from cglu_site.mkdocs.theme_labels import material_labels
+from cglu_site.outputs import feeds
+from cglu_site.outputs.calendars import write_calendars
+from cglu_site.outputs.jsonld import page_structured_data
+from cglu_site.outputs.open_data import write_open_data
+from cglu_site.outputs.sitemaps import SitemapPage, page_alternates, write_sitemaps
+from cglu_site.pages.generate import SiteBuild, generate_site
+from cglu_site.pages.render import TEMPLATES_DIR
+from cglu_site.pages.template_cache import TemplateCache
+from cglu_site.pages.writer import GeneratedFileConflict
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+class CgluPlugin(BasePlugin[CgluPluginConfig]):
+    def __init__(self) -> None:
+        self.site: SiteBuild | None = None
+        self.command: str | None = None
+        self.stage: staging.Stage | None = None
+        self.sitemap_pages: list[SitemapPage] = []
+        self.css_usage = css_purge.Usage()  # what the built pages use, for css_purge
+        self.error_page_search_base: str | None = None
+        self.generated_files: set[Path] = set()  # shared with the serve watcher
+        # Compiled templates, kept across the languages' builds, serve rebuilds and builds:
+        # one cache per kind of environment (compiled code depends on its settings).
+        self.theme_templates: TemplateCache | None = None
+        self.page_templates: TemplateCache | None = None
+        self.cache_dir: Path | None = None  # see cglu_site/cache.py; None: `cache: false`
+        self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve/watch.py
+        # `mkdocs serve` only: pages' HTML and search entries kept across rebuilds.
+        self.markdown_memo: MarkdownMemo | None = None
+        self.search_memo: SearchMemo | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        if command == "serve" and self.config.serve_memos:  # a build converts each page once
+            self.markdown_memo = MarkdownMemo()
+            self.search_memo = SearchMemo()
+
+    @event_priority(100)  # before any plugin (Material's search) asks the theme for templates
+    def _share_theme_environments(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.theme_templates is None:
+            if self.config.cache:
+                folder = Path(config.config_file_path).parent / self.config.cache_dir
+                self.cache_dir = cache_directory(folder)
+            self.theme_templates = TemplateCache(self.cache_dir and self.cache_dir / "theme-templates")
+            self.page_templates = TemplateCache(self.cache_dir and self.cache_dir / "page-templates")
+        share_theme_environments(config.theme, self.theme_templates)
+        return config
+
+    @event_priority(-110)  # after static-i18n's on_config (-100), which sets the language
+    def _load_data_and_navigation(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs keeps plugin instances across `mkdocs serve` rebuilds, and static-i18n runs
+        # one nested build per further language: generate once per outer build.
+        if not building_a_further_language(config):
+            for memo in self._memos():
+                memo.start_build()
+            try:
+                self.site = generate_site(
+                    self._project(config),
+                    self.page_templates,
+                    ValidatedData(self.cache_dir) if self.cache_dir else None,
+                    theme_labels=material_labels(),
+                )
+            except (DataValidationError, GeneratedFileConflict) as error:
+                raise PluginError(str(error)) from None
+            self.generated_files.clear()
+            self.generated_files.update(self.site.generated_files)
+            self.sitemap_pages = []
+            self.css_usage = css_purge.Usage()
+            if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
+                self.stage = staging.Stage.begin(Path(config.site_dir))
+                config.site_dir = str(self.stage.staging_dir)
+        assert self.site is not None
+        config.nav = self.site.navigation(current_language(config))
+        if self.search_memo is not None and (index := material_search_index(config)) is not None:
+            # Material's on_config has just made this language's index.
+            self.search_memo.index_through_memo(index)
+        # Per-page values are set below; error pages, rendered before any page, get static-i18n's
+        # list of each language's home and the site root as storage scope.
+        config.extra.alternate = config.extra["alternate"]
+        config.extra.pop("scope", None)
+        # Sitemaps are written once at the end (outputs/sitemaps.py): skip the theme's, per language.
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    def _project(self, config: MkDocsConfig) -> Project:
+        return Project(
+            root=Path(config.config_file_path).parent,
+            docs_dir=Path(config.docs_dir),
+            data_dir=Path(self.config.data_dir),
+            languages=languages_from_config(config),
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            edit_uri=config.edit_uri or "",
+        )
+
+    def _memos(self) -> list[RebuildMemo]:
+        return [memo for memo in (self.markdown_memo, self.search_memo) if memo is not None]
+
+    on_config = CombinedEvent(_share_theme_environments, _load_data_and_navigation)
+
+    # Before static-i18n's on_files (-100), which keeps this language's files (the same File
+    # objects); the theme's files are all there by then.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        keep_entries_out_of_nav(files, self.site)
+        drop_unlinked_theme_files(files, config.theme)
+        return files
+
+    @event_priority(-110)  # after static-i18n's on_nav (-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.site is not None
+        link_entries_to_their_index(files, self.site)
+        return nav
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "404.html" and self.site is not None:
+            language = self.site.language(current_language(config))
+            config.extra["scope"] = context["base_url"]
+            # An error page has no page: every link of it resolves against base_url, which must
+            # stay the site root; only Material's search base moves (see on_post_template).
+            self.error_page_search_base = language_base_url(context["base_url"], language)
+        return context
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on a change of the data, the page templates or the UI strings."""
+        folders = (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR)
+        self.stop_watching = watch_sources(server, folders, config.docs_dir, self.generated_files)
+        return server
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
+        assert self.site is not None
+        lang = current_language(config)
+        if self.site.page_for(page.file.src_uri) is not None:
+            # Generated pages are complete (cglu_site/pages/generate.py); they are edited in
+            # their data file, whose address their front matter gives.
+            page.edit_url = page.meta.get("edit_url")
+        else:
+            source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+            if (updated := self.site.last_updated(source, lang)) is not None:
+                page.meta["revision_date"] = updated  # shown by Material's partials/source-file.html
+            if page.meta.get("data") is True:
+                try:
+                    markdown = self.site.render_hand_written(markdown, lang, page.file.src_uri)
+                except Exception as error:  # a template mistake in a hand-written page
+                    raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+            markdown = self.site.typography(markdown, lang)
+        if self.markdown_memo is not None:
+            self.markdown_memo.convert_through_memo(page)
+        return markdown
+
+    @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        assert self.site is not None
+        language = self.site.language(current_language(config))
+        alternates = page_alternates(page.file.alternates, self.site.languages, config.site_url)
+        # An attribute, as static-i18n sets it (config.extra is a dict whose attributes shadow keys).
+        config.extra.alternate = [alternate.as_extra() for alternate in alternates]
+        context["cglu_x_default"] = alternates[0].link if alternates else None
+        # Material fetches its search index from `base`: make it this language's root, and
+        # keep its storage scope (settings, palette) at the site root for every language.
+        config.extra["scope"] = context["base_url"]
+        context["base_url"] = language_base_url(context["base_url"], language)
+        self.sitemap_pages.append(SitemapPage(page.url, tuple(alternates)))
+        # Printed in the head by overrides/main.html: JSON-LD, and the link to the news feed.
+        context["cglu_structured_data"] = page_structured_data(
+            self.site, page.file.src_uri, breadcrumb_trail(page), language, config.site_url
+        )
+        context["cglu_feed"] = feeds.head_link(self.site, language, page.url)
+        context["cglu_strings"] = self.site.strings[language.code]  # UI strings, for overrides/
+        return context
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "404.html":
+            output = strip_indentation(html_fixes.fix_html(output))
+            if self.error_page_search_base:
+                output = html_fixes.set_search_base(output, self.error_page_search_base)
+            self.css_usage.add_html(output)
+            language = self.site.language(current_language(config)) if self.site else None
+            if language is not None and not language.default:
+                # One 404 per language, instead of the last language's at the root.
+                target = Path(config.site_dir) / language.folder / "404.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(output, encoding="utf-8")
+                return ""
+        return output
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Fix the few attributes of Material's HTML that are invalid or unnamed (html_fixes.py),
+        and note the classes and elements the page uses (css_purge.py)."""
+        output = strip_indentation(html_fixes.fix_html(output))
+        if self.config.purge_css:
+            self.css_usage.add_html(output)
+        return output
+
+    @event_priority(-110)  # after static-i18n has built every language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if building_a_further_language(config) or self.site is None:
+            return
+        site_dir = Path(config.site_dir)
+        split_search_index(site_dir, self.site.languages)
+        write_sitemaps(site_dir, self.sitemap_pages, self.site.languages, config.site_url)
+        # Files for machines, from the data (see each module): /data/, feeds, calendars.
+        write_open_data(site_dir, self.site)
+        feeds.write_feeds(site_dir, self.site, config.site_url)
+        write_calendars(site_dir, self.site, config.site_url)
+        if self.config.purge_css:  # Material's stylesheet, without the rules no page can use
+            css_purge.purge_theme_stylesheet(site_dir, config.theme.dirs, self.css_usage, self.cache_dir)
+        for memo in self._memos():
+            memo.end_build()
+        if self.stage is not None:
+            self.stage.mark_complete()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.stage is not None:
+            self.stage.mark_failed()
+
+    def on_shutdown(self) -> None:
+        self.stop_watching()
+        # MkDocs keeps plugin instances for the whole process: a later build in it (a tool
+        # building twice) must start a stage of its own.
+        if self.stage is not None:
+            stage, self.stage = self.stage, None
+            stage.finish()
+
+
+def _is_serve_folder(site_dir: str) -> bool:
+    """`mkdocs serve --clean` reports itself as 'build' but serves a temporary folder."""
+    folder = Path(site_dir)
+    return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith("mkdocs_")

@@ -1,0 +1,101 @@
+"""Numbers and dates in each language's words, by Babel with the language's locale
+(strings/<lang>.yml `meta.babel_locale`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import threading
+from collections.abc import Callable
+
+from babel import Locale, core, localedata
+from babel.dates import format_date, format_interval, format_skeleton
+from babel.numbers import format_decimal, format_percent
+
+
+def release_locale_data() -> None:
+    """Free the CLDR data Babel has loaded: some 2 MiB per language plus 2 MiB shared.
+
+    Babel keeps it for the life of the process, and a build needs a language's data only
+    while it renders that language's pages; the builds of the further languages come after,
+    at the time the build uses the most memory. Babel has no public call for this: its two
+    caches are emptied if they are still where they have been for years, and Babel loads
+    again what a later call needs.
+    """
+    cache = getattr(localedata, "_cache", None)
+    if isinstance(cache, dict):
+        with getattr(localedata, "_cache_lock", threading.RLock()):
+            cache.clear()
+    if hasattr(core, "_global_data"):
+        core._global_data = None
+
+
+class LanguageFormats:
+    """Locale-aware numbers and dates for one language.
+
+    Results are kept: the same dates and numbers come back on many pages, and a build that
+    has made every page's values can release the locale data (`release`) and still answer.
+    """
+
+    def __init__(self, babel_locale: str):
+        self.babel_locale = babel_locale
+        self._locale: Locale | None = None
+        self._results: dict[tuple, str] = {}
+
+    @property
+    def locale(self) -> Locale:
+        if self._locale is None:
+            self._locale = Locale.parse(self.babel_locale)
+        return self._locale
+
+    def release(self) -> None:
+        """Let go of the locale data (loaded again if a new value is asked for)."""
+        self._locale = None
+
+    def _kept(self, key: tuple, compute: Callable[[], str]) -> str:
+        if key not in self._results:
+            self._results[key] = compute()
+        return self._results[key]
+
+    def number(self, value: float) -> str:
+        return self._kept(("number", value), lambda: format_decimal(value, locale=self.locale))
+
+    def percent(self, value: float) -> str:
+        return self._kept(("percent", value), lambda: format_percent(value / 100, locale=self.locale))
+
+    def date(self, value: str | int) -> str:
+        """A full or partial ISO date (2022-10-10, 2021-03, 2004) in words."""
+        return self._kept(("date", str(value)), lambda: self._date(str(value)))
+
+    def _date(self, value: str) -> str:
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=self.locale)
+        return format_date(datetime.date(*parts), format="long", locale=self.locale)
+
+    def date_range(self, start: str | int, end: str | int) -> str:
+        """'10–14 octobre 2022' / '10–14 October 2022': CLDR's interval, months in full."""
+        start, end = str(start), str(end)
+        return self._kept(("date_range", start, end), lambda: self._date_range(start, end))
+
+    def _date_range(self, start: str, end: str) -> str:
+        if start == end:
+            return self.date(start)
+        if start.count("-") != 2 or end.count("-") != 2:
+            return f"{self.date(start)} – {self.date(end)}"
+        first, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+        greatest = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+        full = self.locale.interval_formats.get("yMMMMd", {}).get(greatest)
+        if full:  # the locale has an interval with full month names (es: 10–14 de octubre de 2022)
+            first_pattern, last_pattern = full
+        else:  # most have only abbreviated ones: widen them (10–14 octobre 2022)
+            patterns = self.locale.interval_formats.get("yMMMd", {}).get(greatest)
+            if not patterns:
+                return format_interval(first, last, skeleton="yMMMd", locale=self.locale)
+            first_pattern, last_pattern = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", part) for part in patterns)
+        return format_date(first, first_pattern, locale=self.locale) + format_date(
+            last, last_pattern, locale=self.locale
+        )

@@ -1,0 +1,238 @@
+"""From the project and its data to the Markdown pages of every language, and their navigation.
+
+`generate_site` loads and validates everything, renders every generated page in every
+language (typography, title, description, edit address and "last updated" date included),
+and writes them into the docs folder. Nothing here needs an engine: the MkDocs adapter and
+`python -m cglu_site generate` both call it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from cglu_site.data.check_cache import ValidatedData
+from cglu_site.data.content import Content
+from cglu_site.data.project import Project
+from cglu_site.data.site_data import load_site_data
+from cglu_site.data.strings import load_strings
+from cglu_site.data.text import plain_text, strip_language_markers
+from cglu_site.data.validation import DataError, DataValidationError
+from cglu_site.pages.edit_links import edit_url
+from cglu_site.pages.formats import LanguageFormats, release_locale_data
+from cglu_site.pages.hand_written import hand_written_pages, split_front_matter, strip_language
+from cglu_site.pages.kinds import GeneratedPage, all_pages, generated_pages
+from cglu_site.pages.last_updated import last_commit_dates
+from cglu_site.pages.render import make_environment, render_template
+from cglu_site.pages.typography import apply_typography
+from cglu_site.pages.writer import MARKER, write_generated
+
+
+@dataclass
+class SiteBuild(Content):
+    """What one build knows after loading the data: the content, its pages, their sources."""
+
+    project: Project | None = None
+    pages: list[GeneratedPage] = field(default_factory=list)
+    hand_written: list[str] = field(default_factory=list)  # docs paths without language suffix
+    environment: jinja2.Environment | None = None
+    changed: dict[str, datetime.date] = field(default_factory=dict)  # repository path -> last commit
+    generated_files: set[Path] = field(default_factory=set)  # written or removed by this build
+    # Hand-written pages rendered ahead (see `format_ahead`): (path, lang) -> (source, result).
+    _hand_written_ahead: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_path = {page.path: page for page in all_pages(self.pages)}
+
+    def page_for(self, src_uri: str) -> GeneratedPage | None:
+        """The generated page behind a docs file such as 'commissions/culture.en.md'."""
+        return self._by_path.get(strip_language(src_uri, self.languages))
+
+    def navigation(self, lang: str) -> list[Any]:
+        nav: list[Any] = []
+        for page in self.pages:
+            # Entry pages are not listed: see cglu_site/mkdocs/navigation.py.
+            nav.append({self.title(page, lang): f"{page.path}.md"})
+        nav.extend(f"{path}.md" for path in self.hand_written)
+        return nav
+
+    def title(self, page: GeneratedPage, lang: str) -> str:
+        """A page's title as HTML: MkDocs and the theme print titles without escaping them."""
+        text = page.title[lang] if page.title else self.strings[lang]["nav"][page.kind]
+        return self.typography(html.escape(strip_language_markers(text), quote=False), lang)
+
+    def last_updated(self, repository_path: str, lang: str) -> str | None:
+        """'Last updated: 3 March 2026' for a data or docs file, if git knows it."""
+        day = self.changed.get(repository_path)
+        if day is None:
+            return None
+        text = self.strings[lang]["label"]["last_updated"].format(
+            date=self.formats(lang).date(day.isoformat())
+        )
+        return self.typography(text, lang)
+
+    def typography(self, text: str, lang: str) -> str:
+        return apply_typography(text, self.strings[lang]["meta"]["typography"])
+
+    def context(self, lang: str, page_path: str) -> dict[str, Any]:
+        return {
+            "lang": lang,
+            "languages": self.languages,
+            "strings": self.strings[lang],
+            "data": self.data.files,
+            "organisation": self.data["organisation"]["organisation"],
+            "page_path": page_path,
+        }
+
+    def formats(self, lang: str) -> LanguageFormats:
+        return self.derived_value(
+            f"formats {lang}", lambda site: LanguageFormats(site.strings[lang]["meta"]["babel_locale"])
+        )
+
+    def format_ahead(self) -> None:
+        """Make now every date and number the languages' builds print, then free the locale data.
+
+        Those builds come later, when a build holds the most memory (static-i18n runs each
+        further language's build inside the first): generated pages are rendered already;
+        what is left are the "last updated" dates and the hand-written pages that embed data.
+        A value missed here is still right later, at the cost of loading the data again.
+        """
+        assert self.project is not None
+        for day in sorted(set(self.changed.values())):
+            for language in self.languages:
+                self.formats(language.code).date(day.isoformat())
+        for path in self.hand_written:
+            for language in self.languages:
+                src_uri = f"{path}.{language.code}.md"
+                try:  # as MkDocs reads a page
+                    source = (self.project.docs_dir / src_uri).read_text(encoding="utf-8-sig")
+                except OSError:
+                    continue
+                markdown, meta = split_front_matter(source)
+                if meta.get("data") is True:
+                    try:
+                        result = self.render_hand_written(markdown, language.code, src_uri)
+                    except Exception:  # reported when the page is rendered
+                        continue
+                    self._hand_written_ahead[(path, language.code)] = (markdown, result)
+        for formats in self._derived.values():
+            if isinstance(formats, LanguageFormats):
+                formats.release()
+        release_locale_data()
+
+    def render(self, page: GeneratedPage, lang: str) -> str:
+        assert self.environment is not None and self.project is not None
+        context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
+        if page.context is not None:
+            context.update(page.context(self, lang))
+        template = self.environment.get_template(page.template)
+        body = render_template(template, context, self.data.sources_by_id(), self.formats(lang), page.path)
+        settings: dict[str, Any] = {"title": self.title(page, lang)}
+        if description := page.description(lang):
+            # Printed unescaped into an attribute by the theme.
+            settings["description"] = html.escape(self.typography(plain_text(description), lang), quote=True)
+        settings.update(page.front_matter)
+        if (updated := self.last_updated(page.data_file, lang)) is not None:
+            settings["revision_date"] = updated  # shown by the theme as "last updated"
+        if (address := edit_url(self.project.repo_url, self.project.edit_uri, page.data_file)) is not None:
+            settings["edit_url"] = address  # the data file, not the generated page
+        front_matter = "\n".join(
+            [
+                "---",
+                MARKER,
+                f"# Source: {page.data_file}, line {page.data_line}",
+                # JSON is YAML: every value quoted and escaped.
+                *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()),
+                "---",
+                "",
+            ]
+        )
+        return front_matter + self.typography(body, lang)
+
+    def render_hand_written(self, markdown: str, lang: str, src_uri: str) -> str:
+        """A hand-written page that embeds data: its Markdown is a template too."""
+        assert self.environment is not None
+        page_path = strip_language(src_uri, self.languages)
+        source, result = self._hand_written_ahead.get((page_path, lang), (None, ""))
+        if source == markdown:
+            return result
+        template = self.environment.from_string(markdown)
+        return render_template(
+            template, self.context(lang, page_path), self.data.sources_by_id(), self.formats(lang), page_path
+        )
+
+
+def generate_site(
+    project: Project,
+    template_cache: jinja2.BytecodeCache | None = None,
+    validated: ValidatedData | None = None,
+    theme_labels: frozenset[str] | None = None,
+    out_dir: Path | None = None,
+) -> SiteBuild:
+    """Load and validate everything, then write the generated pages of every language into
+    `out_dir` (default: the docs folder).
+
+    Nothing is written unless the data, the strings and the hand-written pages are all good.
+    `template_cache`, `validated`: what a build keeps for the next (see their modules);
+    `theme_labels`: the theme's labels that strings may reword (see strings.py).
+    """
+    codes = project.codes
+    errors: list[DataError] = []
+    strings: dict[str, dict] = {}
+    data = None
+    try:
+        strings = load_strings(codes, theme_labels=theme_labels)
+    except DataValidationError as error:
+        errors += error.errors
+    try:
+        data = load_site_data(project.data_dir, codes, display_root=project.root, validated=validated)
+    except DataValidationError as error:
+        errors += error.errors
+    if data is not None:
+        pages = generated_pages(data)
+        hand_written, parity_errors = hand_written_pages(
+            project.docs_dir, project.languages, {p.path for p in all_pages(pages)}
+        )
+        errors += parity_errors
+    if errors:
+        raise DataValidationError(errors)
+    assert data is not None
+    site = SiteBuild(
+        project.languages,
+        strings,
+        data,
+        project=project,
+        pages=pages,
+        hand_written=hand_written,
+        environment=make_environment(template_cache),
+        changed=last_commit_dates(project.root),
+    )
+    texts = {}
+    for page in all_pages(pages):
+        for code in codes:
+            try:
+                texts[f"{page.path}.{code}.md"] = site.render(page, code)
+            except (jinja2.TemplateError, KeyError, ValueError) as error:
+                raise DataValidationError(
+                    [
+                        DataError(
+                            page.data_file,
+                            page.data_line,
+                            f"page '{page.path}' ({code}) cannot be rendered: {error}",
+                        )
+                    ]
+                ) from None
+    site.format_ahead()
+    target = out_dir or project.docs_dir
+    report = write_generated(target, texts)
+    site.generated_files = {(target / path).resolve() for path in (*texts, *report.removed)}
+    # Every message that names a line was given by now (the pages know their own line).
+    for document in data.documents.values():
+        document.release_lines()
+    return site

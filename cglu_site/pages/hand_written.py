@@ -1,0 +1,74 @@
+"""Hand-written pages (docs/<path>.<lang>.md): found, checked for every language, and, when
+their front matter says `data: true`, rendered with the data as templates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cglu_site.data.languages import Language
+from cglu_site.data.validation import DataError
+from cglu_site.pages.writer import is_generated
+
+# As MkDocs reads front matter (mkdocs.utils.meta): a YAML block between two `---` lines.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+
+def split_front_matter(source: str) -> tuple[str, dict[str, Any]]:
+    """(Markdown, front matter) of a page; no or unreadable front matter gives {}."""
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return source, {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return source, {}
+    if not isinstance(meta, dict):
+        return source, {}
+    return source[match.end() :].lstrip("\n"), meta
+
+
+def strip_language(src_uri: str, languages: list[Language]) -> str:
+    """'commissions/culture.en.md' -> 'commissions/culture'."""
+    stem = src_uri.removesuffix(".md")
+    for language in languages:
+        if stem.endswith(f".{language.code}"):
+            return stem[: -len(language.code) - 1]
+    return stem
+
+
+def hand_written_pages(
+    docs_dir: Path, languages: list[Language], generated: set[str]
+) -> tuple[list[str], list[DataError]]:
+    """Hand-written pages (docs/<path>.<lang>.md), each required in every language."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        if is_generated(path):
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        base = strip_language(relative, languages)
+        code = relative.removesuffix(".md")[len(base) + 1 :]
+        found.setdefault(base, set()).add(code)
+    errors = []
+    for base, codes in sorted(found.items()):
+        if base in generated:
+            errors.append(
+                DataError(
+                    f"docs/{base}.md", 1, "this page is generated from data; remove the hand-written file"
+                )
+            )
+        for language in languages:
+            if language.code not in codes:
+                have = sorted(codes - {""})
+                errors.append(
+                    DataError(
+                        f"docs/{base}.{language.code}.md",
+                        1,
+                        f"missing: the page exists in {', '.join(have) or 'no language suffix'} but not in {language.name} "
+                        f"({language.code}); every page must exist in every language",
+                    )
+                )
+    return [base for base in found if base not in generated], errors
