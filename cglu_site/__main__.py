@@ -16,8 +16,8 @@ from pathlib import Path
 from cglu_site.data.project import load_project
 from cglu_site.data.site_data import load_site_data
 from cglu_site.data.strings import load_strings
-from cglu_site.data.translation_status import translation_status
 from cglu_site.data.validation import DataValidationError
+from cglu_site.pages.translation_status import translation_status
 
 
 def _theme_labels() -> frozenset[str] | None:

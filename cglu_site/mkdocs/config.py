@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from cglu_site.cache import DEFAULT_FOLDER
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
+
+from cglu_site.cache import DEFAULT_FOLDER
 
 
 class CgluPluginConfig(Config):

@@ -5,9 +5,10 @@ static-i18n runs MkDocs' build once per language; its plugin instance knows whic
 
 from __future__ import annotations
 
-from cglu_site.data.languages import Language, languages_from_entries
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from cglu_site.data.languages import Language, languages_from_entries
 
 
 def i18n_plugin(config: MkDocsConfig):

@@ -10,9 +10,10 @@ the sidebar's highlight follow it), and its footer links go to the previous and 
 
 from __future__ import annotations
 
-from cglu_site.pages.generate import SiteBuild
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
+
+from cglu_site.pages.generate import SiteBuild
 
 
 def keep_entries_out_of_nav(files: Files, site: SiteBuild) -> None:

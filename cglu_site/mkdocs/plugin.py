@@ -32,6 +32,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
 from cglu_site.cache import cache_directory
 from cglu_site.data.check_cache import ValidatedData
 from cglu_site.data.project import Project
@@ -59,12 +66,6 @@ from cglu_site.pages.generate import SiteBuild, generate_site
 from cglu_site.pages.render import TEMPLATES_DIR
 from cglu_site.pages.template_cache import TemplateCache
 from cglu_site.pages.writer import GeneratedFileConflict
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 

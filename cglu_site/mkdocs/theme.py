@@ -17,7 +17,6 @@ import os
 from collections.abc import Callable
 
 import jinja2
-
 from mkdocs.theme import Theme
 
 

@@ -19,11 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cglu_site.mkdocs.serve.rebuild_memo import Key, RebuildMemo
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from cglu_site.mkdocs.serve.rebuild_memo import Key, RebuildMemo
 
 # Where the conversion logs: MkDocs' link checks, and Python-Markdown itself.
 _LOGGERS = ("mkdocs", "MARKDOWN")

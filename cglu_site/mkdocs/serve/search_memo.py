@@ -14,8 +14,9 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from cglu_site.mkdocs.serve.rebuild_memo import Key, RebuildMemo
 from mkdocs.structure.pages import Page
+
+from cglu_site.mkdocs.serve.rebuild_memo import Key, RebuildMemo
 
 Entries = list[dict[str, Any]]
 

@@ -1,0 +1,88 @@
+"""What the MkDocs adapter (cglu_site/mkdocs/) relies on in MkDocs, Material and static-i18n.
+
+Each test names one reach into an engine's internals and fails with a message saying where
+the adapter uses it, so that an upgrade that changes it stops here, not in a visitor's
+browser. (Deeper contracts are tested where they are used: the serve memos against a full
+build in test_serve_memo.py, Material's copied partials in test_html_validity.py, the CSS
+purge in a live browser.)
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import material
+import mkdocs_static_i18n
+import pytest
+from mkdocs.config import load_config
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
+from sites import LANGUAGES, ROOT
+
+from cglu_site.mkdocs.i18n import languages_from_config
+from cglu_site.mkdocs.theme_labels import material_labels
+
+MATERIAL = Path(material.__file__).parent
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_static_i18n_plugin_exposes_its_languages_and_the_current_build(config) -> None:
+    plugin = config.plugins["i18n"]
+    source = inspect.getsource(type(plugin))
+    for name in ("current_language", "building"):
+        assert f"self.{name}" in source or hasattr(plugin, name), (
+            f"static-i18n no longer has `{name}`: cglu_site/mkdocs/i18n.py reads it"
+        )
+    for field in ("locale", "name", "default", "link", "build"):
+        assert all(hasattr(language, field) for language in plugin.config.languages), (
+            f"static-i18n's language settings lost `{field}`: cglu_site/mkdocs/i18n.py reads it"
+        )
+    assert [language.code for language in languages_from_config(config)] == list(LANGUAGES)
+
+
+def test_static_i18n_gives_files_their_alternates() -> None:
+    folder = Path(mkdocs_static_i18n.__file__).parent
+    assert "file.alternates" in "".join(path.read_text(encoding="utf-8") for path in folder.glob("*.py")), (
+        "static-i18n no longer sets File.alternates: cglu_site/outputs/sitemaps.py page_alternates reads it"
+    )
+
+
+def test_materials_search_index_takes_pages_one_by_one(config) -> None:
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    assert callable(getattr(SearchIndex, "add_entry_from_context", None)), (
+        "Material's SearchIndex.add_entry_from_context is gone: cglu_site/mkdocs/serve/search_memo.py wraps it"
+    )
+    assert "self.search_index =" in inspect.getsource(SearchPlugin), (
+        "Material's search plugin no longer keeps `search_index`: see serve/search_memo.py material_search_index"
+    )
+    assert "material/search" in config.plugins, "Material's search plugin is no longer named material/search"
+
+
+def test_materials_theme_files_are_where_the_adapter_looks() -> None:
+    assert sorted((MATERIAL / "templates" / "assets" / "stylesheets").glob("main.*.min.css")), (
+        "Material's main stylesheet is not assets/stylesheets/main.*.min.css: see cglu_site/mkdocs/css_purge.py"
+    )
+    assert sorted((MATERIAL / "templates" / "assets" / "stylesheets").glob("palette.*.min.css")), (
+        "Material's palette stylesheet moved: see cglu_site/mkdocs/theme_files.py"
+    )
+    assert {"action_edit", "search_placeholder"} <= material_labels(), (
+        "Material's labels file changed shape: see cglu_site/mkdocs/theme_labels.py"
+    )
+
+
+def test_mkdocs_objects_the_adapter_sets() -> None:
+    assert hasattr(InclusionLevel, "NOT_IN_NAV"), "MkDocs lost InclusionLevel.NOT_IN_NAV: see mkdocs/navigation.py"
+    assert "inclusion" in inspect.signature(File.__init__).parameters, "File.inclusion: see mkdocs/navigation.py"
+    for name in ("edit_url", "meta", "parent", "previous_page", "next_page", "ancestors"):
+        assert name in inspect.getsource(Page), f"MkDocs' Page lost `{name}`: the adapter sets or reads it"
+    assert callable(getattr(Theme, "get_env", None)), "MkDocs' Theme.get_env is gone: see cglu_site/mkdocs/theme.py"
+    assert "static_templates" in inspect.getsource(Theme), "Theme.static_templates: see plugin.py on_config"
+    assert get_plugin_logger("cglu_site.mkdocs.plugin").name.startswith("mkdocs.plugins.")
