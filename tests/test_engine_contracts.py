@@ -79,10 +79,16 @@ def test_materials_theme_files_are_where_the_adapter_looks() -> None:
 
 
 def test_mkdocs_objects_the_adapter_sets() -> None:
-    assert hasattr(InclusionLevel, "NOT_IN_NAV"), "MkDocs lost InclusionLevel.NOT_IN_NAV: see mkdocs/navigation.py"
-    assert "inclusion" in inspect.signature(File.__init__).parameters, "File.inclusion: see mkdocs/navigation.py"
+    assert hasattr(InclusionLevel, "NOT_IN_NAV"), (
+        "MkDocs lost InclusionLevel.NOT_IN_NAV: see mkdocs/navigation.py"
+    )
+    assert "inclusion" in inspect.signature(File.__init__).parameters, (
+        "File.inclusion: see mkdocs/navigation.py"
+    )
     for name in ("edit_url", "meta", "parent", "previous_page", "next_page", "ancestors"):
         assert name in inspect.getsource(Page), f"MkDocs' Page lost `{name}`: the adapter sets or reads it"
-    assert callable(getattr(Theme, "get_env", None)), "MkDocs' Theme.get_env is gone: see cglu_site/mkdocs/theme.py"
+    assert callable(getattr(Theme, "get_env", None)), (
+        "MkDocs' Theme.get_env is gone: see cglu_site/mkdocs/theme.py"
+    )
     assert "static_templates" in inspect.getsource(Theme), "Theme.static_templates: see plugin.py on_config"
     assert get_plugin_logger("cglu_site.mkdocs.plugin").name.startswith("mkdocs.plugins.")
