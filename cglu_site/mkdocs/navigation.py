@@ -40,18 +40,3 @@ def link_entries_to_their_index(files: Files, site: SiteBuild) -> None:
             page.parent = index  # type: ignore[assignment]  # a Page, not a Section: see above
             page.previous_page = entries[position - 1] if position else index
             page.next_page = entries[position + 1] if position + 1 < len(entries) else None
-
-
-def breadcrumb_trail(page: Page) -> list[tuple[str, str]]:
-    """Title and site-relative URL of each page above `page` in the navigation (a section
-    by its index page), then of the page itself: what the JSON-LD breadcrumbs list."""
-    trail = []
-    for ancestor in reversed(page.ancestors):
-        if ancestor.is_page:
-            index = ancestor
-        else:
-            index = next((child for child in ancestor.children if child.is_page and child.is_index), None)
-        if index is not None and index is not page:
-            trail.append((ancestor.title, index.url))
-    trail.append((page.title, page.url))
-    return trail

@@ -48,7 +48,7 @@ from cglu_site.mkdocs import css_purge, html_fixes, staging
 from cglu_site.mkdocs.config import CgluPluginConfig
 from cglu_site.mkdocs.html_whitespace import strip_indentation
 from cglu_site.mkdocs.i18n import building_a_further_language, current_language, languages_from_config
-from cglu_site.mkdocs.navigation import breadcrumb_trail, keep_entries_out_of_nav, link_entries_to_their_index
+from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
 from cglu_site.mkdocs.serve.rebuild_memo import RebuildMemo
@@ -61,7 +61,7 @@ from cglu_site.outputs import feeds
 from cglu_site.outputs.calendars import write_calendars
 from cglu_site.outputs.jsonld import page_structured_data
 from cglu_site.outputs.open_data import write_open_data
-from cglu_site.outputs.sitemaps import SitemapPage, page_alternates, write_sitemaps
+from cglu_site.outputs.sitemaps import page_alternates, write_sitemaps
 from cglu_site.pages.generate import SiteBuild, generate_site
 from cglu_site.pages.render import TEMPLATES_DIR
 from cglu_site.pages.template_cache import TemplateCache
@@ -75,7 +75,6 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.site: SiteBuild | None = None
         self.command: str | None = None
         self.stage: staging.Stage | None = None
-        self.sitemap_pages: list[SitemapPage] = []
         self.css_usage = css_purge.Usage()  # what the built pages use, for css_purge
         self.error_page_search_base: str | None = None
         self.generated_files: set[Path] = set()  # shared with the serve watcher
@@ -124,7 +123,6 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 raise PluginError(str(error)) from None
             self.generated_files.clear()
             self.generated_files.update(self.site.generated_files)
-            self.sitemap_pages = []
             self.css_usage = css_purge.Usage()
             if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
@@ -213,7 +211,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         assert self.site is not None
         language = self.site.language(current_language(config))
-        alternates = page_alternates(page.file.alternates, self.site.languages, config.site_url)
+        path = self.site.docs_path(page.file.src_uri)
+        alternates = page_alternates(self.site, path, config.site_url)
         # An attribute, as static-i18n sets it (config.extra is a dict whose attributes shadow keys).
         config.extra.alternate = [alternate.as_extra() for alternate in alternates]
         context["cglu_x_default"] = alternates[0].link if alternates else None
@@ -221,11 +220,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # keep its storage scope (settings, palette) at the site root for every language.
         config.extra["scope"] = context["base_url"]
         context["base_url"] = language_base_url(context["base_url"], language)
-        self.sitemap_pages.append(SitemapPage(page.url, tuple(alternates)))
         # Printed in the head by overrides/main.html: JSON-LD, and the link to the news feed.
-        context["cglu_structured_data"] = page_structured_data(
-            self.site, page.file.src_uri, breadcrumb_trail(page), language, config.site_url
-        )
+        context["cglu_structured_data"] = page_structured_data(self.site, path, language, config.site_url)
         context["cglu_feed"] = feeds.head_link(self.site, language, page.url)
         context["cglu_strings"] = self.site.strings[language.code]  # UI strings, for overrides/
         return context
@@ -259,7 +255,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             return
         site_dir = Path(config.site_dir)
         split_search_index(site_dir, self.site.languages)
-        write_sitemaps(site_dir, self.sitemap_pages, self.site.languages, config.site_url)
+        write_sitemaps(site_dir, self.site, config.site_url)
         # Files for machines, from the data (see each module): /data/, feeds, calendars.
         write_open_data(site_dir, self.site)
         feeds.write_feeds(site_dir, self.site, config.site_url)

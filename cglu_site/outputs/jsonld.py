@@ -26,6 +26,7 @@ from cglu_site.outputs.open_data import data_catalogue
 
 if TYPE_CHECKING:
     from cglu_site.data.languages import Language
+    from cglu_site.pages.addresses import Address
     from cglu_site.pages.generate import SiteBuild
 
 SCHEMA_ORG = "https://schema.org"
@@ -38,18 +39,14 @@ def script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def page_structured_data(
-    site: SiteBuild, src_uri: str, trail: list[tuple[str, str]], language: Language, site_url: str
-) -> str | None:
-    """The JSON-LD of one page, ready to print inside <script type="application/ld+json">.
-
-    `src_uri`: the page's docs file ('commissions/culture.en.md'); `trail`: the title and
-    site-relative URL of each page above it in the navigation, then of the page itself."""
+def page_structured_data(site: SiteBuild, path: str, language: Language, site_url: str) -> str | None:
+    """The JSON-LD of one page ('commissions/culture'), ready to print inside
+    <script type="application/ld+json">."""
     graph: list[dict[str, Any]] = []
-    generated = site.page_for(src_uri)
-    path = generated.path if generated is not None else None
+    generated = site.page_for(path)
     lang = language.code
-    page_url = urljoin(site_url, trail[-1][1])
+    trail = site.trail(path, lang)
+    page_url = urljoin(site_url, trail[-1].url)
     if path in _ORGANISATION_PAGES:
         graph.append(organisation(site, lang, site_url))
     if generated is not None and generated.entry is not None:
@@ -214,12 +211,10 @@ def news_article(site: SiteBuild, entry: dict, lang: str, site_url: str, page_ur
     }
 
 
-def breadcrumbs(
-    site: SiteBuild, trail: list[tuple[str, str]], language: Language, site_url: str
-) -> dict[str, Any]:
+def breadcrumbs(site: SiteBuild, trail: list[Address], language: Language, site_url: str) -> dict[str, Any]:
     """Home, then each page above the page (an entry's collection index), then the page."""
     items = [(site.strings[language.code]["nav"]["home"], urljoin(site_url, language.path("")))]
-    items += [(_title(title), urljoin(site_url, url)) for title, url in trail]
+    items += [(_title(address.title), urljoin(site_url, address.url)) for address in trail]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

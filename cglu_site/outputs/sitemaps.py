@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from cglu_site.data.languages import Language
 from cglu_site.outputs.xml_templates import xml_template
+from cglu_site.pages.generate import SiteBuild
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,13 @@ class Alternate:
         return {"lang": self.lang, "name": self.name, "link": self.link, "site_link": self.site_link}
 
 
-def page_alternates(alternate_files: dict, languages: list[Language], site_url: str) -> list[Alternate]:
-    """The page in each language that has it (static-i18n's `page.file.alternates`)."""
+def page_alternates(site: SiteBuild, path: str, site_url: str) -> list[Alternate]:
+    """The page in each language, the default language first (every page is in every one)."""
     result = []
-    for language in languages:
-        file = alternate_files.get(language.code)
-        if file is not None:
-            result.append(Alternate(language.code, language.name, file.url, urljoin(site_url, file.url)))
+    for language in site.languages:
+        url = site.address(path, language.code).url
+        # The site root's own link is './', as MkDocs writes it ('' would be no link).
+        result.append(Alternate(language.code, language.name, url or "./", urljoin(site_url, url)))
     return result
 
 
@@ -50,12 +50,22 @@ class SitemapPage:
     alternates: tuple[Alternate, ...]
 
 
-def write_sitemaps(
-    site_dir: Path, pages: list[SitemapPage], languages: list[Language], site_url: str
-) -> None:
+def sitemap_pages(site: SiteBuild, site_url: str) -> list[SitemapPage]:
+    """Every page of the site in every language, with its alternates."""
+    pages = []
+    for path in site.paths():
+        alternates = tuple(page_alternates(site, path, site_url))
+        pages.extend(
+            SitemapPage(site.address(path, language.code).url, alternates) for language in site.languages
+        )
+    return pages
+
+
+def write_sitemaps(site_dir: Path, site: SiteBuild, site_url: str) -> None:
     """The root sitemap (every page), one per further language root, one per page folder."""
     template = xml_template("sitemap.xml.j2")
-    pages = sorted(pages, key=lambda page: page.url)
+    languages = site.languages
+    pages = sorted(sitemap_pages(site, site_url), key=lambda page: page.url)
     root = template.render(pages=pages, site_url=site_url)
     (site_dir / "sitemap.xml").write_text(root, encoding="utf-8")
     with gzip.GzipFile(site_dir / "sitemap.xml.gz", mode="wb", mtime=0) as compressed:

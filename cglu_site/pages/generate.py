@@ -24,6 +24,7 @@ from cglu_site.data.site_data import load_site_data
 from cglu_site.data.strings import load_strings
 from cglu_site.data.text import plain_text, strip_language_markers
 from cglu_site.data.validation import DataError, DataValidationError
+from cglu_site.pages.addresses import Address
 from cglu_site.pages.edit_links import edit_url
 from cglu_site.pages.formats import LanguageFormats, release_locale_data
 from cglu_site.pages.hand_written import hand_written_pages, split_front_matter, strip_language
@@ -44,6 +45,8 @@ class SiteBuild(Content):
     environment: jinja2.Environment | None = None
     changed: dict[str, datetime.date] = field(default_factory=dict)  # repository path -> last commit
     generated_files: set[Path] = field(default_factory=set)  # written or removed by this build
+    # Hand-written pages as read (see `read_hand_written`): (path, lang) -> (Markdown, front matter).
+    _hand_written_sources: dict[tuple[str, str], tuple[str, dict]] = field(default_factory=dict, repr=False)
     # Hand-written pages rendered ahead (see `format_ahead`): (path, lang) -> (source, result).
     _hand_written_ahead: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, repr=False)
 
@@ -53,6 +56,32 @@ class SiteBuild(Content):
     def page_for(self, src_uri: str) -> GeneratedPage | None:
         """The generated page behind a docs file such as 'commissions/culture.en.md'."""
         return self._by_path.get(strip_language(src_uri, self.languages))
+
+    def docs_path(self, src_uri: str) -> str:
+        """'commissions/culture.en.md' -> 'commissions/culture'."""
+        return strip_language(src_uri, self.languages)
+
+    def paths(self) -> list[str]:
+        """Every page of the site, generated and hand-written."""
+        return [*self._by_path, *self.hand_written]
+
+    def address(self, path: str, lang: str) -> Address:
+        generated = self._by_path.get(path)
+        if generated is not None:
+            title = self.title(generated, lang)
+        else:  # as MkDocs names a page: its front matter title, else its first heading
+            markdown, meta = self._hand_written_sources.get((path, lang), ("", {}))
+            heading = next(
+                (line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), None
+            )
+            title = str(meta.get("title") or heading or path)
+        return Address(path, self.language(lang), title)
+
+    def trail(self, path: str, lang: str) -> list[Address]:
+        """The pages above a page, then the page: an entry's collection index, the entry."""
+        generated = self._by_path.get(path)
+        above = [page for page in self.pages if generated is not None and generated in page.children]
+        return [self.address(page.path, lang) for page in above] + [self.address(path, lang)]
 
     def navigation(self, lang: str) -> list[Any]:
         nav: list[Any] = []
@@ -103,28 +132,33 @@ class SiteBuild(Content):
         what is left are the "last updated" dates and the hand-written pages that embed data.
         A value missed here is still right later, at the cost of loading the data again.
         """
-        assert self.project is not None
         for day in sorted(set(self.changed.values())):
             for language in self.languages:
                 self.formats(language.code).date(day.isoformat())
-        for path in self.hand_written:
-            for language in self.languages:
-                src_uri = f"{path}.{language.code}.md"
-                try:  # as MkDocs reads a page
-                    source = (self.project.docs_dir / src_uri).read_text(encoding="utf-8-sig")
-                except OSError:
+        for (path, lang), (markdown, meta) in self._hand_written_sources.items():
+            if meta.get("data") is True:
+                try:
+                    result = self.render_hand_written(markdown, lang, f"{path}.{lang}.md")
+                except Exception:  # reported when the page is rendered
                     continue
-                markdown, meta = split_front_matter(source)
-                if meta.get("data") is True:
-                    try:
-                        result = self.render_hand_written(markdown, language.code, src_uri)
-                    except Exception:  # reported when the page is rendered
-                        continue
-                    self._hand_written_ahead[(path, language.code)] = (markdown, result)
+                self._hand_written_ahead[(path, lang)] = (markdown, result)
         for formats in self._derived.values():
             if isinstance(formats, LanguageFormats):
                 formats.release()
         release_locale_data()
+
+    def read_hand_written(self) -> None:
+        """Read every hand-written page once, as MkDocs reads it (front matter apart)."""
+        assert self.project is not None
+        for path in self.hand_written:
+            for language in self.languages:
+                try:
+                    source = (self.project.docs_dir / f"{path}.{language.code}.md").read_text(
+                        encoding="utf-8-sig"
+                    )
+                except OSError:
+                    continue
+                self._hand_written_sources[(path, language.code)] = split_front_matter(source)
 
     def render(self, page: GeneratedPage, lang: str) -> str:
         assert self.environment is not None and self.project is not None
@@ -228,6 +262,7 @@ def generate_site(
                         )
                     ]
                 ) from None
+    site.read_hand_written()
     site.format_ahead()
     target = out_dir or project.docs_dir
     report = write_generated(target, texts)
