@@ -3,13 +3,15 @@
 check     Validate data/ and the UI strings against the schemas; print every mistake.
 status    Translation status per language: what data texts, UI strings and pages each lacks.
           --language xx adds a language not configured yet (to prepare it).
-generate  Write every generated page of every language into docs/ (or --out DIR), as a build
-          does, without MkDocs: the pages are ready for any engine that reads Markdown.
+generate  Write every generated page of every language into docs/, as a build does, without
+          MkDocs. With --out DIR: a complete docs folder in DIR instead, hand-written pages
+          rendered too, ready for any engine that reads Markdown.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -76,11 +78,16 @@ def generate(project_dir: Path, out_dir: Path | None) -> int:
 
     project = load_project(project_dir / "mkdocs.yml")
     try:
-        site = generate_site(project, out_dir=out_dir)
+        site = generate_site(project, out_dir=out_dir, with_hand_written=out_dir is not None)
     except DataValidationError as error:
         print(error, file=sys.stderr)
         return 1
     target = out_dir or project.docs_dir
+    if out_dir is not None:  # a complete docs folder: the pages' assets too
+        for path in sorted(project.docs_dir.rglob("*")):
+            if path.is_file() and path.suffix != ".md":
+                (out_dir / path.relative_to(project.docs_dir)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, out_dir / path.relative_to(project.docs_dir))
     count = sum(1 for path in site.generated_files if path.exists())
     print(f"{count} pages written in {project.shown(target)} ({', '.join(project.codes)})")
     return 0

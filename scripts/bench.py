@@ -69,6 +69,15 @@ def project_copy(destination: Path, scale: int) -> Path:
     return destination
 
 
+def with_options(project: Path, **options: object) -> Path:
+    """The project with these options of the cglu plugin set in its mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    lines = "".join(f"\n      {name}: {str(value).lower()}" for name, value in options.items())
+    config.write_text(text.replace("  - cglu:", "  - cglu:" + lines, 1), encoding="utf-8")
+    return project
+
+
 def _generated(folder: str, names: list[str]) -> list[str]:
     sys.path.insert(0, str(ROOT))
     from cglu_site.pages.writer import is_generated
@@ -163,7 +172,9 @@ def describe_site(site: Path, languages: list[str], figures: Figures) -> None:
     figures.output_mib = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
     home = (site / "index.html").read_text(encoding="utf-8")
     assets = [home.encode()]
-    for reference in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', home):
+    # What the screen needs: print-only stylesheets are fetched without holding the page.
+    tags = [tag for tag in re.findall(r"<(?:link|script)\b[^>]*>", home) if 'media="print"' not in tag]
+    for reference in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', " ".join(tags)):
         path = site / reference.split("?")[0]
         if path.exists():
             assets.append(path.read_bytes())
@@ -352,6 +363,7 @@ def main() -> int:
                 flush=True,
             )
         latency = serve_edit_latency(project_copy(_fresh(work / "serve"), 1))
+        pieces = measure_pieces(work, languages, args.runs, latency)
         profiles = {
             scale: profile_build(
                 project_copy(_fresh(work / f"profile-{scale}"), scale), work / "site-profile"
@@ -416,7 +428,8 @@ def main() -> int:
         "(one rebuild of every language; pages whose Markdown did not change are not converted to HTML",
         "again, nor those whose HTML did not change indexed again: cglu_site/mkdocs/serve/markdown_memo.py, search_memo.py)",
         "",
-        *_targets(rows, per_page, latency),
+        *pieces,
+        *_targets(rows, per_page, latency, cold),
         "## Where the time goes (cProfile of one project build)",
         "",
         "The profiler slows Python code down unevenly: read the shares, not the seconds.",
@@ -442,13 +455,51 @@ def main() -> int:
     return 0
 
 
-def _targets(rows: list, per_page: dict[int, float], latency: float) -> list[str]:
+def measure_pieces(work: Path, languages: list[str], runs: int, latency: float) -> list[str]:
+    """What each speed or weight piece of the plugin gains, measured with it switched off (1x)."""
+    on = project_copy(_fresh(work / "pieces-on"), 1)
+    no_cache = with_options(project_copy(_fresh(work / "pieces-no-cache"), 1), cache=False)
+    no_purge = with_options(project_copy(_fresh(work / "pieces-no-purge"), 1), purge_css=False)
+    build(on, work / "site-on")  # the cache is warm from then on
+    figures = {name: Figures() for name in ("on", "no_cache", "no_purge")}
+    for _ in range(runs):
+        figures["on"].runs.append(build(on, work / "site-on"))
+        figures["no_cache"].runs.append(build(no_cache, work / "site-no-cache"))
+        figures["no_purge"].runs.append(build(no_purge, work / "site-no-purge"))
+    describe_site(work / "site-on", languages, figures["on"])
+    describe_site(work / "site-no-purge", languages, figures["no_purge"])
+    no_memos = serve_edit_latency(
+        with_options(project_copy(_fresh(work / "serve-no-memos"), 1), serve_memos=False)
+    )
+    wall = {name: figure.median("wall") for name, figure in figures.items()}
+    return [
+        "## What each piece gains (1x, each switched off in mkdocs.yml)",
+        "",
+        "| piece (plugin option) | figure it serves | with it | without it |",
+        "| --- | --- | --- | --- |",
+        f"| `cache` (compiled templates, last schema check, last CSS purge) | build time | {wall['on']:.2f} s |"
+        f" {wall['no_cache']:.2f} s |",
+        f"| `purge_css` (Material's stylesheet without unused rules) | home page, gzip | {figures['on'].home_gzip_kb:.0f} KB |"
+        f" {figures['no_purge'].home_gzip_kb:.0f} KB |",
+        f"| `purge_css` | build time | {wall['on']:.2f} s | {wall['no_purge']:.2f} s |",
+        f"| `serve_memos` (pages' HTML and search entries kept across rebuilds) | YAML edit to served page | {latency:.2f} s |"
+        f" {no_memos:.2f} s |",
+        "",
+    ]
+
+
+def _targets(rows: list, per_page: dict[int, float], latency: float, cold: list[Run]) -> list[str]:
     """The issue's targets, each with the figure measured in this run."""
     checks = []
+    if cold and rows:
+        first = statistics.median(run.wall for run in cold) / rows[0][2].median("wall")
+        checks.append(
+            (f"first build of a fresh checkout at {rows[0][0]}x ≤ 1.0 × stock", f"{first:.2f}", first <= 1.0)
+        )
     for scale, ours, theirs in rows:
         ratio = ours.median("wall") / theirs.median("wall")
         if scale <= 10:
-            checks.append((f"build time project/stock at {scale}x ≤ 1.0", f"{ratio:.2f}", ratio <= 1.0))
+            checks.append((f"build time project/stock at {scale}x ≤ 0.8", f"{ratio:.2f}", ratio <= 0.8))
         memory = ours.median("peak_mib") / theirs.median("peak_mib")
         checks.append((f"peak memory project/stock at {scale}x ≤ 1.2", f"{memory:.2f}", memory <= 1.2))
         largest_index = max(ours.search_kb.values(), default=0)
@@ -461,13 +512,15 @@ def _targets(rows: list, per_page: dict[int, float], latency: float) -> list[str
             )
         )
     if rows:
-        home = rows[0][1].home_kb
-        checks.append(("home page (HTML, CSS, JS) ≤ 200 KB uncompressed", f"{home:.0f} KB", home <= 200))
+        home = rows[0][1].home_gzip_kb
+        checks.append(
+            ("home page (HTML, CSS, JS for the screen) ≤ 60 KB with gzip", f"{home:.0f} KB", home <= 60)
+        )
     if len(per_page) > 1:
         smallest, largest = min(per_page), max(per_page)
         growth = per_page[largest] / per_page[smallest]
         checks.append((f"time per page at {largest}x ≤ 1.2 × at {smallest}x", f"{growth:.2f}", growth <= 1.2))
-    checks.append(("one YAML edit shown by `mkdocs serve` within 2 s", f"{latency:.2f} s", latency <= 2.0))
+    checks.append(("one YAML edit shown by `mkdocs serve` within 1 s", f"{latency:.2f} s", latency <= 1.0))
     lines = ["## Targets", "", "| target | measured | met |", "| --- | --- | --- |"]
     lines += [f"| {name} | {figure} | {'yes' if met else '**no**'} |" for name, figure, met in checks]
     return [*lines, ""]

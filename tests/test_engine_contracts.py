@@ -13,7 +13,6 @@ import inspect
 from pathlib import Path
 
 import material
-import mkdocs_static_i18n
 import pytest
 from mkdocs.config import load_config
 from mkdocs.plugins import get_plugin_logger
@@ -45,13 +44,6 @@ def test_static_i18n_plugin_exposes_its_languages_and_the_current_build(config) 
             f"static-i18n's language settings lost `{field}`: cglu_site/mkdocs/i18n.py reads it"
         )
     assert [language.code for language in languages_from_config(config)] == list(LANGUAGES)
-
-
-def test_static_i18n_gives_files_their_alternates() -> None:
-    folder = Path(mkdocs_static_i18n.__file__).parent
-    assert "file.alternates" in "".join(path.read_text(encoding="utf-8") for path in folder.glob("*.py")), (
-        "static-i18n no longer sets File.alternates: cglu_site/outputs/sitemaps.py page_alternates reads it"
-    )
 
 
 def test_materials_search_index_takes_pages_one_by_one(config) -> None:

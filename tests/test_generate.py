@@ -60,10 +60,17 @@ def test_generate_without_engines_writes_the_pages_a_build_writes(real_site: Pro
     assert result.returncode == 0, result.stdout + result.stderr
     generated = _pages(out)
     built = _pages(real_site.docs)  # written by the fixture's `mkdocs build`
-    assert generated == built
+    assert {path: generated[path] for path in built} == built
     for code in LANGUAGES:
         assert f"index.{code}.md" in generated
         assert f"commissions/index.{code}.md" in generated
+    # With --out, a complete docs folder: hand-written pages rendered with the data, and assets.
+    hand_written = sorted(set(generated) - set(built))
+    assert hand_written == sorted(f"about-this-site.{code}.md" for code in LANGUAGES)
+    for path in hand_written:
+        assert "{{" not in generated[path] and "data: true" not in generated[path], path
+    assert "# Source: docs/about-this-site." in generated[hand_written[0]]
+    assert (out / "assets" / "stylesheets" / "cglu.css").is_file()
     assert "pages written" in result.stdout
 
 

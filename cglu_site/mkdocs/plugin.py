@@ -197,12 +197,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
             if (updated := self.site.last_updated(source, lang)) is not None:
                 page.meta["revision_date"] = updated  # shown by Material's partials/source-file.html
-            if page.meta.get("data") is True:
-                try:
-                    markdown = self.site.render_hand_written(markdown, lang, page.file.src_uri)
-                except Exception as error:  # a template mistake in a hand-written page
-                    raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
-            markdown = self.site.typography(markdown, lang)
+            try:
+                markdown = self.site.hand_written_markdown(markdown, page.meta, lang, page.file.src_uri)
+            except Exception as error:  # a template mistake in a hand-written page
+                raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
         if self.markdown_memo is not None:
             self.markdown_memo.convert_through_memo(page)
         return markdown

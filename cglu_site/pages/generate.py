@@ -147,6 +147,27 @@ class SiteBuild(Content):
                 formats.release()
         release_locale_data()
 
+    def hand_written_markdown(self, markdown: str, meta: dict[str, Any], lang: str, src_uri: str) -> str:
+        """A hand-written page's Markdown as the site shows it: rendered with the data when its
+        front matter says `data: true`, with the language's typography."""
+        if meta.get("data") is True:
+            markdown = self.render_hand_written(markdown, lang, src_uri)
+        return self.typography(markdown, lang)
+
+    def hand_written_page(self, path: str, lang: str) -> str:
+        """A hand-written page made complete for any engine: rendered, its "last updated" date
+        and edit address in the front matter (see `generate_site`'s `with_hand_written`)."""
+        assert self.project is not None
+        markdown, meta = self._hand_written_sources[(path, lang)]
+        repository_path = f"{self.project.shown(self.project.docs_dir)}/{path}.{lang}.md"
+        settings = {key: value for key, value in meta.items() if key != "data"}
+        if (updated := self.last_updated(repository_path, lang)) is not None:
+            settings["revision_date"] = updated
+        if (address := edit_url(self.project.repo_url, self.project.edit_uri, repository_path)) is not None:
+            settings["edit_url"] = address
+        body = self.hand_written_markdown(markdown, meta, lang, f"{path}.{lang}.md")
+        return _front_matter(settings, repository_path, 1) + body
+
     def read_hand_written(self) -> None:
         """Read every hand-written page once, as MkDocs reads it (front matter apart)."""
         assert self.project is not None
@@ -176,18 +197,7 @@ class SiteBuild(Content):
             settings["revision_date"] = updated  # shown by the theme as "last updated"
         if (address := edit_url(self.project.repo_url, self.project.edit_uri, page.data_file)) is not None:
             settings["edit_url"] = address  # the data file, not the generated page
-        front_matter = "\n".join(
-            [
-                "---",
-                MARKER,
-                f"# Source: {page.data_file}, line {page.data_line}",
-                # JSON is YAML: every value quoted and escaped.
-                *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()),
-                "---",
-                "",
-            ]
-        )
-        return front_matter + self.typography(body, lang)
+        return _front_matter(settings, page.data_file, page.data_line) + self.typography(body, lang)
 
     def render_hand_written(self, markdown: str, lang: str, src_uri: str) -> str:
         """A hand-written page that embeds data: its Markdown is a template too."""
@@ -202,19 +212,36 @@ class SiteBuild(Content):
         )
 
 
+def _front_matter(settings: dict[str, Any], source: str, line: int) -> str:
+    return "\n".join(
+        [
+            "---",
+            MARKER,
+            f"# Source: {source}, line {line}",
+            # JSON is YAML: every value quoted and escaped.
+            *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()),
+            "---",
+            "",
+        ]
+    )
+
+
 def generate_site(
     project: Project,
     template_cache: jinja2.BytecodeCache | None = None,
     validated: ValidatedData | None = None,
     theme_labels: frozenset[str] | None = None,
     out_dir: Path | None = None,
+    with_hand_written: bool = False,
 ) -> SiteBuild:
     """Load and validate everything, then write the generated pages of every language into
     `out_dir` (default: the docs folder).
 
     Nothing is written unless the data, the strings and the hand-written pages are all good.
     `template_cache`, `validated`: what a build keeps for the next (see their modules);
-    `theme_labels`: the theme's labels that strings may reword (see strings.py).
+    `theme_labels`: the theme's labels that strings may reword (see strings.py);
+    `with_hand_written`: also write the hand-written pages, rendered, so that `out_dir` holds
+    every page ready for an engine without this project's plugin.
     """
     codes = project.codes
     errors: list[DataError] = []
@@ -263,6 +290,12 @@ def generate_site(
                     ]
                 ) from None
     site.read_hand_written()
+    if with_hand_written:
+        for path, lang in site._hand_written_sources:
+            try:
+                texts[f"{path}.{lang}.md"] = site.hand_written_page(path, lang)
+            except Exception as error:  # a template mistake in a hand-written page
+                raise DataValidationError([DataError(f"docs/{path}.{lang}.md", 1, str(error))]) from None
     site.format_ahead()
     target = out_dir or project.docs_dir
     report = write_generated(target, texts)
