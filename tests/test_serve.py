@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -26,6 +27,18 @@ def fetch(url: str) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def fetch_within(url: str, seconds: float) -> str:
+    """The page, if the server answers within `seconds` (MkDocs holds requests during a build)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=max(deadline - time.monotonic(), 0.1)) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            time.sleep(0.05)
+    return ""
 
 
 def wait_for(condition, timeout: float = 30.0) -> bool:
@@ -90,12 +103,25 @@ def test_serve_rebuilds_once_per_edit_and_recovers_from_bad_data(served) -> None
     assert log().count("Detected file changes") == 1, log()
 
     project.edit("members.yml", "since: 2004", "since: soon")
-    assert wait_for(lambda: "'since' should be an integer" in log())
-    assert "data/members.yml:5: member 'test-association'" in log()
-    # MkDocs holds requests until the next good build: the browser keeps the last good page.
+    message = "data/members.yml:5: member 'test-association'"
+    assert wait_for(lambda: message in log())
+    assert "'since' should be an integer" in log()
+    # The preview keeps answering, with the last good site and the error on the page.
+    start = time.monotonic()
+    members = html.unescape(fetch_within(url + "en/members/", 2.0))
+    assert time.monotonic() - start < 2.0 and "Member since 2004" in members
+    assert message in members and "The site's data has errors." in members
+    assert "Les données du site ont des erreurs." in fetch_within(url + "commissions/culture/", 2.0)
+
+    # The same mistake made again is printed again, with its file and line.
+    project.edit("members.yml", "since: soon", "since: 2004")
+    assert wait_for(lambda: "The site's data has errors." not in fetch(url + "en/members/"))
+    project.edit("members.yml", "since: 2004", "since: soon")
+    assert wait_for(lambda: log().count(message) == 2), log()
 
     project.edit("members.yml", "since: soon", "since: 2005")
     assert wait_for(lambda: "Member since 2005" in fetch(url + "en/members/"))
+    assert "The site's data has errors." not in fetch(url + "en/members/")
 
 
 def test_serve_rebuilds_when_a_hand_written_page_changes(served) -> None:
@@ -103,3 +129,41 @@ def test_serve_rebuilds_when_a_hand_written_page_changes(served) -> None:
     page = project.docs / "about-this-site.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
     assert wait_for(lambda: "A new closing line." in fetch(url + "en/about-this-site/"))
+
+
+def test_serve_starts_with_wrong_data_shows_the_error_and_recovers(fixture_project: Project) -> None:
+    fixture_project.edit("members.yml", "since: 2004", "since: soon")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with (fixture_project.root / "serve.log").open("w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(fixture_project.root / "mkdocs.yml"),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            message = "data/members.yml:5: member 'test-association'"
+            assert wait_for(lambda: message in html.unescape(fetch(url + "en/"))), (
+                fixture_project.root / "serve.log"
+            ).read_text()
+            assert "The site's data has errors." in html.unescape(fetch(url + "en/"))
+            assert "Los datos del sitio tienen errores." in fetch(url + "es/")
+            fixture_project.edit("members.yml", "since: soon", "since: 2005")
+            assert wait_for(lambda: "Member since 2005" in fetch(url + "en/members/"))
+            assert "The site's data has errors." not in fetch(url + "en/members/")
+            assert "Committee on Culture" in fetch(url + "en/commissions/culture/")
+            # What the serve log says it watches.
+            assert "Watching for changes" in (fixture_project.root / "serve.log").read_text()
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 from cglu_site.cache import cache_directory
 from cglu_site.data.check_cache import ValidatedData
 from cglu_site.data.project import Project
-from cglu_site.data.strings import STRINGS_DIR
+from cglu_site.data.strings import STRINGS_DIR, load_strings
 from cglu_site.data.validation import DataValidationError
 from cglu_site.mkdocs import css_purge, html_fixes, staging
 from cglu_site.mkdocs.config import CgluPluginConfig
@@ -50,6 +50,7 @@ from cglu_site.mkdocs.html_whitespace import strip_indentation
 from cglu_site.mkdocs.i18n import building_a_further_language, current_language, languages_from_config
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
+from cglu_site.mkdocs.serve import errors as serve_errors
 from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
 from cglu_site.mkdocs.serve.rebuild_memo import RebuildMemo
 from cglu_site.mkdocs.serve.search_memo import SearchMemo, material_search_index
@@ -84,6 +85,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.page_templates: TemplateCache | None = None
         self.cache_dir: Path | None = None  # see cglu_site/cache.py; None: `cache: false`
         self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve/watch.py
+        # `mkdocs serve` with wrong data (serve/errors.py): the messages, shown on every page,
+        # and the folder of the page that shows them when no good build came before.
+        self.serve_errors: list[str] = []
+        self.error_site: serve_errors.ErrorSite | None = None
+        self.real_docs_dir = ""
         # `mkdocs serve` only: pages' HTML and search entries kept across rebuilds.
         self.markdown_memo: MarkdownMemo | None = None
         self.search_memo: SearchMemo | None = None
@@ -119,8 +125,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                     ValidatedData(self.cache_dir) if self.cache_dir else None,
                     theme_labels=material_labels(),
                 )
+                self.serve_errors = []
             except (DataValidationError, GeneratedFileConflict) as error:
-                raise PluginError(str(error)) from None
+                if self.command != "serve":
+                    raise PluginError(str(error)) from None
+                self._serve_despite(error, config)  # the preview keeps answering: serve/errors.py
             self.generated_files.clear()
             self.generated_files.update(self.site.generated_files)
             self.css_usage = css_purge.Usage()
@@ -128,6 +137,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
+        if self.error_site is not None and self.site.data is None:  # each language's build reads it again
+            config.docs_dir = str(self.error_site.folder)
         config.nav = self.site.navigation(current_language(config))
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
@@ -139,6 +150,28 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # Sitemaps are written once at the end (outputs/sitemaps.py): skip the theme's, per language.
         config.theme.static_templates.discard("sitemap.xml")
         return config
+
+    def _serve_despite(self, error: Exception, config: MkDocsConfig) -> None:
+        """A data error under `mkdocs serve`: build the last good site, or a page that shows the
+        error if there is none yet, with the error on every page; print it every time."""
+        self.serve_errors = [str(item) for item in getattr(error, "errors", [])] or [str(error)]
+        serve_errors.report(
+            self.serve_errors, has_last_good_site=self.site is not None and self.error_site is None
+        )
+        if self.site is not None and self.error_site is None:
+            return  # the generated pages on disk are the last good ones: nothing was written
+        project = self._project(config)
+        try:
+            strings = load_strings(project.codes, theme_labels=material_labels())
+        except DataValidationError:
+            strings = {}
+        self.error_site = self.error_site or serve_errors.ErrorSite()
+        self.real_docs_dir = config.docs_dir
+        titles = {
+            code: language_strings["serve"]["error_title"] for code, language_strings in strings.items()
+        }
+        config.docs_dir = self.error_site.write(project.languages, titles)
+        self.site = SiteBuild(project.languages, strings, None, project=project, hand_written=["index"])  # type: ignore[arg-type]
 
     def _project(self, config: MkDocsConfig) -> Project:
         return Project(
@@ -172,6 +205,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         return nav
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        context["cglu_serve_errors"] = self.serve_errors
         if template_name == "404.html" and self.site is not None:
             language = self.site.language(current_language(config))
             config.extra["scope"] = context["base_url"]
@@ -184,10 +218,17 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         """Rebuild on a change of the data, the page templates or the UI strings."""
         folders = (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR)
         self.stop_watching = watch_sources(server, folders, config.docs_dir, self.generated_files)
+        root = Path(config.config_file_path).parent
+        shown = [_shown(Path(folder), root) + "/" for folder in (config.docs_dir, *folders)]
+        log.info(
+            "Watching for changes in %s and %s", ", ".join(shown), _shown(Path(config.config_file_path), root)
+        )
         return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
         assert self.site is not None
+        if self.site.data is None:  # the page that shows a data error (serve/errors.py)
+            return markdown
         lang = current_language(config)
         if self.site.page_for(page.file.src_uri) is not None:
             # Generated pages are complete (cglu_site/pages/generate.py); they are edited in
@@ -218,10 +259,13 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # keep its storage scope (settings, palette) at the site root for every language.
         config.extra["scope"] = context["base_url"]
         context["base_url"] = language_base_url(context["base_url"], language)
+        context["cglu_strings"] = self.site.strings.get(language.code, {})  # UI strings, for overrides/
+        context["cglu_serve_errors"] = self.serve_errors  # shown at the top of every page
+        if self.site.data is None:  # the page that shows a data error (serve/errors.py)
+            return context
         # Printed in the head by overrides/main.html: JSON-LD, and the link to the news feed.
         context["cglu_structured_data"] = page_structured_data(self.site, path, language, config.site_url)
         context["cglu_feed"] = feeds.head_link(self.site, language, page.url)
-        context["cglu_strings"] = self.site.strings[language.code]  # UI strings, for overrides/
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -252,6 +296,13 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if building_a_further_language(config) or self.site is None:
             return
         site_dir = Path(config.site_dir)
+        if self.error_site is not None and self.site.data is None:
+            config.docs_dir = self.real_docs_dir  # what serve watches
+            split_search_index(site_dir, self.site.languages)
+            return
+        if self.error_site is not None:  # the data is good again
+            self.error_site.remove()
+            self.error_site = None
         split_search_index(site_dir, self.site.languages)
         write_sitemaps(site_dir, self.site, config.site_url)
         # Files for machines, from the data (see each module): /data/, feeds, calendars.
@@ -271,11 +322,20 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_shutdown(self) -> None:
         self.stop_watching()
+        if self.error_site is not None:
+            self.error_site.remove()
         # MkDocs keeps plugin instances for the whole process: a later build in it (a tool
         # building twice) must start a stage of its own.
         if self.stage is not None:
             stage, self.stage = self.stage, None
             stage.finish()
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _is_serve_folder(site_dir: str) -> bool:
