@@ -250,7 +250,7 @@ def test_the_site_workflow_tests_pull_requests_and_deploys_main_with_the_pages_a
         assert command in check
     for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
         assert action in text
-    assert "cache-dependency-path: requirements.lock" in text
+    assert "cache-dependency-path: requirements.txt" in text
 
 
 def test_issue_templates_parse() -> None:
@@ -278,7 +278,7 @@ def test_the_lock_pins_every_dependency_with_hashes() -> None:
     wanted = _requirement_names(project["dependencies"])
     for extra in ("test", "dev"):
         wanted |= _requirement_names(project["optional-dependencies"][extra])
-    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert "python3 scripts/task.py lock" in text.splitlines()[1]
     entries = re.findall(
         r"^([A-Za-z0-9_.-]+)==(\S+)((?:\s*;[^\\\n]*)?) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)",
@@ -287,13 +287,34 @@ def test_the_lock_pins_every_dependency_with_hashes() -> None:
     )
     pinned = {name.lower().replace("_", "-") for name, *_ in entries}
     assert wanted <= pinned, (
-        f"not in requirements.lock: {sorted(wanted - pinned)}; run python3 scripts/task.py lock"
+        f"not in requirements.txt: {sorted(wanted - pinned)}; run python3 scripts/task.py lock"
     )
     requirement_lines = [line for line in text.splitlines() if line and not line.startswith((" ", "#"))]
     assert len(requirement_lines) == len(entries), "every requirement has an exact version and hashes"
 
 
 # --------------------------------------------------------------------------- the task entry point
+
+
+def test_dependabot_keeps_the_lock_and_the_actions_current() -> None:
+    """Dependabot reads only requirements files named *.txt or *.in (a `requirements.lock`
+    would be skipped without a word), and reads any such file whose lines look like package
+    names: the spelling word lists are left out."""
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    entries = {entry["package-ecosystem"]: entry for entry in config["updates"]}
+    assert set(entries) == {"github-actions", "pip"}
+    task = runpy.run_path(str(ROOT / "scripts" / "task.py"))
+    lock = task["LOCK"]
+    assert lock.parent == ROOT / entries["pip"]["directory"].strip("/")
+    assert lock.suffix == ".txt" and "requirements" in lock.name, lock.name
+    assert ".spelling/**" in entries["pip"].get("exclude-paths", [])
+    capped = {
+        name for name, *_ in re.findall(r'"([\w.-]+)[^"]*<(\d+)', (ROOT / "pyproject.toml").read_text())
+    }
+    ignored = {rule["dependency-name"] for rule in entries["pip"].get("ignore", [])}
+    assert capped <= ignored, (
+        f"pyproject.toml caps {sorted(capped - ignored)}: Dependabot would widen the cap"
+    )
 
 
 def test_every_task_has_a_line_in_the_docstring() -> None:
