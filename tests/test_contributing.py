@@ -253,6 +253,24 @@ def test_the_site_workflow_tests_pull_requests_and_deploys_main_with_the_pages_a
     assert "cache-dependency-path: requirements.txt" in text
 
 
+def test_ci_tests_every_supported_python_and_deploys_with_the_locked_one() -> None:
+    """The check job runs on 3.11, 3.12 and 3.13; the lowest is requires-python's and the one
+    the lock is compiled for (universal), and the Pages build uses it."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    versions = workflow["jobs"]["check"]["strategy"]["matrix"]["python"]
+    assert versions == ["3.11", "3.12", "3.13"]
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "requires-python"
+    ]
+    assert requires == f">={versions[0]}"
+    task = (ROOT / "scripts" / "task.py").read_text(encoding="utf-8")
+    assert f"--universal --python-version {versions[0]}" in task
+    for job in ("check", "build-pages"):
+        [setup] = [step for step in workflow["jobs"][job]["steps"] if "setup-python" in step.get("uses", "")]
+        wanted = "${{ matrix.python }}" if job == "check" else versions[0]
+        assert setup["with"]["python-version"] == wanted, job
+
+
 def test_issue_templates_parse() -> None:
     templates = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
     names = {path.stem for path in templates}
