@@ -8,13 +8,13 @@
     python3 scripts/task.py test      run the whole test suite (extra arguments go to pytest)
     python3 scripts/task.py lint      run every pre-commit check on every file (--files a b: only those)
     python3 scripts/task.py bench     benchmark the build (scripts/bench.py; says so if it is missing)
-    python3 scripts/task.py lock      regenerate requirements.lock from pyproject.toml (--upgrade: newest)
+    python3 scripts/task.py lock      regenerate requirements.txt from pyproject.toml (--upgrade: newest)
     python3 scripts/task.py lighthouse  Lighthouse scores of one page of each kind (--check: fail under 100)
     python3 scripts/task.py links     list the external links of the built site/ (never fetched in tests)
 
-The first run creates `.venv` and installs the exact versions of requirements.lock (hashes
+The first run creates `.venv` and installs the exact versions of requirements.txt (hashes
 checked), then the project itself; later runs reinstall only when pyproject.toml or
-requirements.lock changed. `test` and `lighthouse` also install the npm checking tools
+requirements.txt changed. `test` and `lighthouse` also install the npm checking tools
 of package.json (axe-core, the Nu HTML checker, Lighthouse) with `npm ci`, when it changed.
 """
 
@@ -33,7 +33,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-from"
-LOCK = ROOT / "requirements.lock"
+LOCK = ROOT / "requirements.txt"
 
 
 def ensure_environment() -> None:
@@ -51,7 +51,7 @@ def ensure_environment() -> None:
     subprocess.run([*pip, "--require-hashes", "--requirement", str(LOCK)], check=True)
     subprocess.run([*pip, "--no-deps", "--editable", str(ROOT)], check=True)
     if subprocess.run([str(PYTHON), "-m", "pip", "check"], capture_output=True).returncode != 0:
-        print("requirements.lock lacks what pyproject.toml asks for: run `python3 scripts/task.py lock`.")
+        print("requirements.txt lacks what pyproject.toml asks for: run `python3 scripts/task.py lock`.")
         return  # no stamp: checked again next time
     STAMP.write_text(wanted)
 

@@ -37,12 +37,17 @@ class Project:
     def docs(self) -> Path:
         return self.root / "docs"
 
-    def build(self, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+    def build(
+        self, *extra: str, site_url: str | None = None, engine: str = "mkdocs"
+    ) -> subprocess.CompletedProcess:
         env = {"CGLU_SITE_URL": site_url} if site_url else {}
-        return run_mkdocs("build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra, env=env)
+        config = str(self.root / "mkdocs.yml")
+        return run_mkdocs("build", "--strict", "-f", config, *extra, env=env, engine=engine)
 
-    def build_ok(self, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
-        result = self.build(*extra, site_url=site_url)
+    def build_ok(
+        self, *extra: str, site_url: str | None = None, engine: str = "mkdocs"
+    ) -> subprocess.CompletedProcess:
+        result = self.build(*extra, site_url=site_url, engine=engine)
         assert result.returncode == 0, result.stdout + result.stderr
         return result
 
@@ -88,10 +93,13 @@ class Project:
         return {path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")}
 
 
-def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_mkdocs(
+    *args: str, env: dict[str, str] | None = None, engine: str = "mkdocs"
+) -> subprocess.CompletedProcess:
+    """The engine's command line (`mkdocs`, or `properdocs`, the fork that runs the same plugins)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, env=env, timeout=600
+        [sys.executable, "-m", engine, *args], capture_output=True, text=True, env=env, timeout=600
     )
 
 

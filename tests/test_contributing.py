@@ -250,7 +250,25 @@ def test_the_site_workflow_tests_pull_requests_and_deploys_main_with_the_pages_a
         assert command in check
     for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
         assert action in text
-    assert "cache-dependency-path: requirements.lock" in text
+    assert "cache-dependency-path: requirements.txt" in text
+
+
+def test_ci_tests_every_supported_python_and_deploys_with_the_locked_one() -> None:
+    """The check job runs on 3.11, 3.12 and 3.13; the lowest is requires-python's and the one
+    the lock is compiled for (universal), and the Pages build uses it."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    versions = workflow["jobs"]["check"]["strategy"]["matrix"]["python"]
+    assert versions == ["3.11", "3.12", "3.13"]
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "requires-python"
+    ]
+    assert requires == f">={versions[0]}"
+    task = (ROOT / "scripts" / "task.py").read_text(encoding="utf-8")
+    assert f"--universal --python-version {versions[0]}" in task
+    for job in ("check", "build-pages"):
+        [setup] = [step for step in workflow["jobs"][job]["steps"] if "setup-python" in step.get("uses", "")]
+        wanted = "${{ matrix.python }}" if job == "check" else versions[0]
+        assert setup["with"]["python-version"] == wanted, job
 
 
 def test_issue_templates_parse() -> None:
@@ -278,7 +296,7 @@ def test_the_lock_pins_every_dependency_with_hashes() -> None:
     wanted = _requirement_names(project["dependencies"])
     for extra in ("test", "dev"):
         wanted |= _requirement_names(project["optional-dependencies"][extra])
-    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert "python3 scripts/task.py lock" in text.splitlines()[1]
     entries = re.findall(
         r"^([A-Za-z0-9_.-]+)==(\S+)((?:\s*;[^\\\n]*)?) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)",
@@ -287,13 +305,34 @@ def test_the_lock_pins_every_dependency_with_hashes() -> None:
     )
     pinned = {name.lower().replace("_", "-") for name, *_ in entries}
     assert wanted <= pinned, (
-        f"not in requirements.lock: {sorted(wanted - pinned)}; run python3 scripts/task.py lock"
+        f"not in requirements.txt: {sorted(wanted - pinned)}; run python3 scripts/task.py lock"
     )
     requirement_lines = [line for line in text.splitlines() if line and not line.startswith((" ", "#"))]
     assert len(requirement_lines) == len(entries), "every requirement has an exact version and hashes"
 
 
 # --------------------------------------------------------------------------- the task entry point
+
+
+def test_dependabot_keeps_the_lock_and_the_actions_current() -> None:
+    """Dependabot reads only requirements files named *.txt or *.in (a `requirements.lock`
+    would be skipped without a word), and reads any such file whose lines look like package
+    names: the spelling word lists are left out."""
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    entries = {entry["package-ecosystem"]: entry for entry in config["updates"]}
+    assert set(entries) == {"github-actions", "pip"}
+    task = runpy.run_path(str(ROOT / "scripts" / "task.py"))
+    lock = task["LOCK"]
+    assert lock.parent == ROOT / entries["pip"]["directory"].strip("/")
+    assert lock.suffix == ".txt" and "requirements" in lock.name, lock.name
+    assert ".spelling/**" in entries["pip"].get("exclude-paths", [])
+    capped = {
+        name for name, *_ in re.findall(r'"([\w.-]+)[^"]*<(\d+)', (ROOT / "pyproject.toml").read_text())
+    }
+    ignored = {rule["dependency-name"] for rule in entries["pip"].get("ignore", [])}
+    assert capped <= ignored, (
+        f"pyproject.toml caps {sorted(capped - ignored)}: Dependabot would widen the cap"
+    )
 
 
 def test_every_task_has_a_line_in_the_docstring() -> None:

@@ -6,6 +6,7 @@ import itertools
 import os
 import subprocess
 
+import cldr
 from sites import LANGUAGES, Project
 
 from cglu_site.pages.writer import MARKER
@@ -152,8 +153,9 @@ def test_hand_written_page_embeds_data(fixture_site: Project) -> None:
 def test_dates_and_numbers_are_formatted_per_language(fixture_site: Project) -> None:
     fr = fixture_site.text("events/congress-2022/index.html")
     en = fixture_site.text("en/events/congress-2022/index.html")
-    assert "10–14 octobre 2022" in fr
-    assert "10–14 October 2022" in en
+    # The locale's own interval (CLDR): 10–14 octobre 2022, 10 – 14 October 2022 (thin spaces).
+    assert cldr.date_range("2022-10-10", "2022-10-14", "fr_FR") in fr
+    assert cldr.date_range("2022-10-10", "2022-10-14", "en_GB") in en
     home_fr = fixture_site.text("index.html")
     home_en = fixture_site.text("en/index.html")
     assert "plus de 240\u202f000" in home_fr and "70\xa0%" in home_fr

@@ -77,16 +77,21 @@ class LanguageFormats:
         return format_date(datetime.date(*parts), format="long", locale=self.locale)
 
     def date_range(self, start: str | int, end: str | int) -> str:
-        """'10–14 octobre 2022' / '10–14 October 2022': CLDR's interval, months in full."""
+        """'10–14 octobre 2022' / '10 – 14 October 2022' (thin spaces): CLDR's interval, months
+        in full. The locale's own typography: en_GB puts thin spaces around the dash (CLDR 49)."""
         start, end = str(start), str(end)
         return self._kept(("date_range", start, end), lambda: self._date_range(start, end))
 
     def _date_range(self, start: str, end: str) -> str:
         if start == end:
             return self.date(start)
-        if start.count("-") != 2 or end.count("-") != 2:
-            return f"{self.date(start)} – {self.date(end)}"
-        first, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+        precision = start.count("-")
+        if precision != end.count("-"):  # 2004 to 2007-05: CLDR's fallback, '{0} – {1}'
+            fallback = self.locale.interval_formats.get(None) or "{0} – {1}"
+            return fallback.replace("{0}", self.date(start)).replace("{1}", self.date(end))
+        first, last = _first_day(start), _first_day(end)
+        if precision < 2:  # two years, or two months: the locale's interval of years or of months
+            return format_interval(first, last, skeleton="yMMMM" if precision else "y", locale=self.locale)
         greatest = "y" if first.year != last.year else "M" if first.month != last.month else "d"
         full = self.locale.interval_formats.get("yMMMMd", {}).get(greatest)
         if full:  # the locale has an interval with full month names (es: 10–14 de octubre de 2022)
@@ -99,3 +104,9 @@ class LanguageFormats:
         return format_date(first, first_pattern, locale=self.locale) + format_date(
             last, last_pattern, locale=self.locale
         )
+
+
+def _first_day(value: str) -> datetime.date:
+    """The first day of a full or partial ISO date (2022-10-10, 2021-03, 2004)."""
+    parts = [int(part) for part in value.split("-")]
+    return datetime.date(*parts, *[1] * (3 - len(parts)))
