@@ -111,6 +111,7 @@ def test_serve_rebuilds_once_per_edit_and_recovers_from_bad_data(served) -> None
     members = html.unescape(fetch_within(url + "en/members/", 2.0))
     assert time.monotonic() - start < 2.0 and "Member since 2004" in members
     assert message in members and "The site's data has errors." in members
+    assert "The preview shows the last good version" in members
     assert "Les données du site ont des erreurs." in fetch_within(url + "commissions/culture/", 2.0)
 
     # The same mistake made again is printed again, with its file and line.
@@ -158,6 +159,7 @@ def test_serve_starts_with_wrong_data_shows_the_error_and_recovers(fixture_proje
             ).read_text()
             assert "The site's data has errors." in html.unescape(fetch(url + "en/"))
             assert "Los datos del sitio tienen errores." in fetch(url + "es/")
+            assert "The preview shows them here" in fetch(url + "en/")
             fixture_project.edit("members.yml", "since: soon", "since: 2005")
             assert wait_for(lambda: "Member since 2005" in fetch(url + "en/members/"))
             assert "The site's data has errors." not in fetch(url + "en/members/")

@@ -206,6 +206,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         context["cglu_serve_errors"] = self.serve_errors
+        context["cglu_serve_last_good"] = self.site is not None and self.site.data is not None
         if template_name == "404.html" and self.site is not None:
             language = self.site.language(current_language(config))
             config.extra["scope"] = context["base_url"]
@@ -261,6 +262,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         context["base_url"] = language_base_url(context["base_url"], language)
         context["cglu_strings"] = self.site.strings.get(language.code, {})  # UI strings, for overrides/
         context["cglu_serve_errors"] = self.serve_errors  # shown at the top of every page
+        context["cglu_serve_last_good"] = self.site.data is not None
         if self.site.data is None:  # the page that shows a data error (serve/errors.py)
             return context
         # Printed in the head by overrides/main.html: JSON-LD, and the link to the news feed.
