@@ -115,3 +115,108 @@ def test_the_history_badges_name_the_office_whoever_holds_it(real_site: Project)
         assert badges
         for badge in badges:
             assert not re.search(r"Présidents|Presidents|Presidentes|\(e\)", badge.get_text()), badge
+
+
+# --------------------------------------------------------------------------- typography
+
+
+def own_language_texts(site: Project, lang: str, page: str) -> list[str]:
+    """What a page prints in its own language: its title, description and body text,
+    without scripts, styles and phrases marked as another language."""
+    html = site.html(page_path(lang, page))
+    texts = [html.title.get_text() if html.title else ""]
+    texts += [
+        meta.get("content", "") for meta in html.select('meta[name="description"], meta[property^="og:"]')
+    ]
+    for element in html(["script", "style"]):
+        element.decompose()
+    for element in html.select("body [lang]"):
+        if element["lang"] != lang:
+            element.decompose()
+    texts.append(html.body.get_text(""))
+    return texts
+
+
+def spaces_before_colon(strings: dict) -> bool:
+    """Whether a language's typography puts a no-break space before a colon."""
+    from cglu_site.pages.typography import apply_typography
+
+    return apply_typography("a: b", strings["meta"]["typography"]) != "a: b"
+
+
+def test_french_typography_reaches_every_colon(real_site: Project) -> None:
+    """In a language that spaces its colons, every colon a page prints has a no-break space
+    before it: after a link ('Afrique</a>: Cités…'), a bold label ('Site web: https…'), a
+    year range ('2004–2007: Bertrand…'), in titles, descriptions and tables of contents.
+    Colons of addresses (https:) and times (10:30) are not punctuation."""
+    strings = load_strings(LANGUAGES)
+    languages = [lang for lang in LANGUAGES if spaces_before_colon(strings[lang])]
+    assert languages  # French
+    for lang in languages:
+        missing = []
+        for page in language_pages(real_site.site, lang):
+            for text in own_language_texts(real_site, lang, page):
+                for match in re.finditer(r"(?<![\u00a0\u202f]):", text):
+                    before, after = text[: match.start()], text[match.end() : match.end() + 1]
+                    if re.search(r"(?:https?|mailto|tel)$", before) or (
+                        before[-1:].isdigit() and after.isdigit()
+                    ):
+                        continue  # https://…, 10:30
+                    missing.append(
+                        f"{page_path(lang, page)}: {text[max(0, match.start() - 30) : match.end() + 10]!r}"
+                    )
+        assert not missing, f"{len(missing)} colons without a no-break space:\n" + "\n".join(missing[:20])
+
+
+def test_an_amount_never_breaks_before_its_currency(real_site: Project) -> None:
+    """A language that writes the currency after the amount (Babel's currency pattern ends
+    with ¤: '150 000 €') never lets a line break before the '€'."""
+    strings = load_strings(LANGUAGES)
+    found = 0
+    for lang in LANGUAGES:
+        pattern = Locale.parse(strings[lang]["meta"]["babel_locale"]).currency_formats["standard"].pattern
+        if not pattern.rstrip().endswith("¤"):
+            continue
+        for page in language_pages(real_site.site, lang):
+            for text in own_language_texts(real_site, lang, page):
+                found += text.count("€")
+                breakable = re.findall(r"\d[^\S\u00a0\u202f]+€", text)
+                assert not breakable, f"{page_path(lang, page)}: {breakable}"
+    assert found  # the real data has amounts in euros
+
+
+FRENCH_CASES = [
+    ("[Afrique](africa.md): Cités", "[Afrique](africa.md)\u00a0: Cités"),
+    ('<a href="x">Commission</a>: culture', '<a href="x">Commission</a>\u00a0: culture'),
+    ("**2004–2007**: Bertrand", "**2004–2007**\u00a0: Bertrand"),
+    ("Site web: <https://www.uclga.org/>", "Site web\u00a0: <https://www.uclga.org/>"),
+    ("Réunion à 10:30, https://example.org/a:b", "Réunion à 10:30, https://example.org/a:b"),
+    ("**Dates**\n:   10 mai", "**Dates**\n:   10 mai"),  # a definition list
+    ("## Titre {: #titre }", "## Titre {: #titre }"),
+    ('<p title="a: b" data-x="1 000">1 000 €</p>', '<p title="a: b" data-x="1 000">1\u202f000\u00a0€</p>'),
+    (
+        'Le <span lang="en">Virtual meeting: day 2</span>; suite',
+        'Le <span lang="en">Virtual meeting: day 2</span>\u202f; suite',
+    ),
+    ("`[[en: …]]` et ```\ncode: x\n```", "`[[en: …]]` et ```\ncode: x\n```"),
+    ("Villes &amp; régions; A", "Villes &amp; régions\u202f; A"),
+    ('!!! note "À noter"\n\n    Texte!', '!!! note "À noter"\n\n    Texte\u202f!'),
+    ("*[CGLU]: Cités et Gouvernements", "*[CGLU]: Cités et Gouvernements"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), FRENCH_CASES)
+def test_french_typography_sees_the_text_not_the_markup(markdown: str, expected: str) -> None:
+    from cglu_site.pages.typography import apply_typography
+
+    rules = load_strings(LANGUAGES)["fr"]["meta"]["typography"]
+    assert apply_typography(markdown, rules) == expected
+    assert apply_typography(expected, rules) == expected  # applying twice changes nothing
+
+
+def test_escaping_keeps_a_leading_no_break_space() -> None:
+    """The French colon of the strings is '\\u00a0:': printing it must not strip the space."""
+    from cglu_site.pages.render import escape_markdown
+
+    assert escape_markdown("\u00a0:") == "\u00a0:"
+    assert escape_markdown(" a \n b ") == "a b"

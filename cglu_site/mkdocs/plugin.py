@@ -130,6 +130,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
         config.nav = self.site.navigation(current_language(config))
+        for key in ("site_name", "site_description", "copyright"):  # each language's, from static-i18n
+            if isinstance(config.get(key), str):
+                config[key] = self.site.typography(config[key], current_language(config))
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
             self.search_memo.index_through_memo(index)
@@ -207,6 +210,19 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.markdown_memo is not None:
             self.markdown_memo.convert_through_memo(page)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The table of contents gets the language's typography again: Python-Markdown writes
+        its titles with white space folded by str.split(), which turns no-break spaces into
+        spaces ("Vol. 4 : À propos" could break before the colon)."""
+        assert self.site is not None
+        lang = current_language(config)
+        stack = list(page.toc)
+        while stack:
+            item = stack.pop()
+            item.title = self.site.typography(item.title, lang)
+            stack.extend(item.children)
+        return html
 
     @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:

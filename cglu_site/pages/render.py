@@ -43,8 +43,9 @@ def escape_markdown(value: Any) -> Markup:
 
 @functools.lru_cache(maxsize=8192)  # most texts are printed again: labels, sources, names
 def _escaped(value: str) -> str:
-    # Data texts are single paragraphs. Not str.split(): it would eat no-break spaces.
-    text = _LINE_BREAKS.sub(" ", value).strip()
+    # Data texts are single paragraphs. Not str.split() nor str.strip(): they would eat
+    # no-break spaces (the French colon of the strings is "\u00a0:").
+    text = _LINE_BREAKS.sub(" ", value).strip(" \t")
     parts = FOREIGN_PHRASE.split(text)  # text, lang, phrase, text, lang, phrase, ..., text
     result = [_escape_plain(part) for part in parts[::3]]
     for index, (lang, phrase) in enumerate(zip(parts[1::3], parts[2::3], strict=True)):
