@@ -220,3 +220,55 @@ def test_escaping_keeps_a_leading_no_break_space() -> None:
 
     assert escape_markdown("\u00a0:") == "\u00a0:"
     assert escape_markdown(" a \n b ") == "a b"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_month_names_are_written_as_the_language_writes_them(real_site: Project) -> None:
+    """A language whose month names are capitalised (English: CLDR's 'November') never shows
+    one in lower case beside a year or a day: 'As of november 2015' came from a filter that
+    lowercased all but the first letter of a label."""
+    strings = load_strings(LANGUAGES)
+    checked = 0
+    for lang in LANGUAGES:
+        locale = Locale.parse(strings[lang]["meta"]["babel_locale"])
+        names = {
+            name
+            for context in ("format", "stand-alone")
+            for name in locale.months[context]["wide"].values()
+            if name[:1].isupper()
+        }
+        if not names:
+            continue
+        lowered = "|".join(re.escape(name.lower()) for name in sorted(names))
+        wrong = re.compile(rf"(?:\b\d{{1,2}}\s+(?:{lowered})\b|\b(?:{lowered})\s+\d{{4}}\b)")
+        for page in language_pages(real_site.site, lang):
+            for text in own_language_texts(real_site, lang, page):
+                found = wrong.findall(text)
+                assert not found, f"{page_path(lang, page)}: {found}"
+                checked += 1
+    assert checked
+
+
+def test_a_date_standing_alone_starts_as_a_sentence(real_site: Project) -> None:
+    """The caption under a key figure is the strings' standalone wording ('As of March 2021',
+    'En mars 2021'), with the month as Babel writes it: nothing recases it."""
+    import yaml
+
+    from cglu_site.pages.formats import LanguageFormats
+
+    strings = load_strings(LANGUAGES)
+    organisation = yaml.safe_load((real_site.data / "organisation.yml").read_text(encoding="utf-8"))
+    dates = [str(figure["as_of"]) for figure in organisation["organisation"]["key_figures"]]
+    for lang in LANGUAGES:
+        captions = real_site.html(page_path(lang, "index.html")).select(".cglu-figure__meta")
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        assert len(captions) == len(dates)
+        for caption, as_of in zip(captions, dates, strict=True):
+            for sup in caption.select("sup"):
+                sup.decompose()
+            precision = ("year", "month", "day")[as_of.count("-")]
+            expected = strings[lang]["label"]["as_of_alone"][precision].format(date=formats.date(as_of))
+            assert folded(caption.get_text()) == folded(expected), lang
+            assert expected[:1].isupper(), f"{lang}: a caption starts a sentence: {expected!r}"
