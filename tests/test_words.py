@@ -272,3 +272,53 @@ def test_a_date_standing_alone_starts_as_a_sentence(real_site: Project) -> None:
             expected = strings[lang]["label"]["as_of_alone"][precision].format(date=formats.date(as_of))
             assert folded(caption.get_text()) == folded(expected), lang
             assert expected[:1].isupper(), f"{lang}: a caption starts a sentence: {expected!r}"
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+@pytest.mark.parametrize("site_name", ["fixture_site", "real_site"])
+def test_every_page_has_a_short_description(request: pytest.FixtureRequest, site_name: str) -> None:
+    """Search engines show some 160 characters under a title: every page of every language
+    has a description of at most that, cut at a word with the language's ellipsis when the
+    text is longer (the Spanish Daejeon page had its whole 397-character summary)."""
+    from cglu_site.data.text import DESCRIPTION_LENGTH
+
+    site: Project = request.getfixturevalue(site_name)
+    strings = load_strings(LANGUAGES)
+    cut = 0
+    for lang in LANGUAGES:
+        ellipsis = strings[lang]["punctuation"]["ellipsis"]
+        for page in language_pages(site.site, lang):
+            (description,) = site.html(page_path(lang, page)).select('meta[name="description"]')
+            text = description["content"]
+            assert text.strip() and len(text) <= DESCRIPTION_LENGTH, f"{page_path(lang, page)}: {len(text)}"
+            if text.endswith(ellipsis):
+                cut += 1
+                assert not re.search(r"[\s,;:]" + re.escape(ellipsis) + "$", text), text
+    assert site_name == "fixture_site" or cut
+
+
+SUMMARY_CASES = [
+    ("Short enough.", "Short enough."),
+    ("word " * 40, ("word " * 32).strip() + "…"),
+    ("A" * 200, "A" * 159 + "…"),  # no space at all: cut anyway
+    ("x" * 150 + " : 150\u202f000 €, encore", "x" * 150 + "…"),  # never '… :…' nor inside an amount
+    (
+        "First sentence, long enough to be the summary of this text on its own and then some more "
+        "words to make it long, very long indeed. Then a few more words, and more",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUMMARY_CASES)
+def test_a_summary_is_cut_at_a_word(text: str, expected: str | None) -> None:
+    from cglu_site.data.text import summary
+
+    result = summary(text, "…")
+    assert len(result) <= 160
+    if expected is not None:
+        assert result == expected
+    else:
+        assert result == text.split(". Then")[0] + "…"  # stops at the end of the sentence

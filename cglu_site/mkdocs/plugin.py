@@ -130,9 +130,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
         config.nav = self.site.navigation(current_language(config))
-        for key in ("site_name", "site_description", "copyright"):  # each language's, from static-i18n
+        for key in ("site_name", "copyright"):  # each language's, from static-i18n
             if isinstance(config.get(key), str):
                 config[key] = self.site.typography(config[key], current_language(config))
+        if isinstance(config.get("site_description"), str):  # the description of hand-written pages
+            config["site_description"] = self.site.description(config["site_description"], current_language(config))
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
             self.search_memo.index_through_memo(index)
