@@ -322,3 +322,22 @@ def test_a_summary_is_cut_at_a_word(text: str, expected: str | None) -> None:
         assert result == expected
     else:
         assert result == text.split(". Then")[0] + "…"  # stops at the end of the sentence
+
+
+def test_a_template_printing_plural_forms_unchosen_is_an_error() -> None:
+    """`{{ strings.kinds.regional }}` would print a Python mapping on the page: it is an
+    error that names plural(); plural() picks the form by the locale's rules."""
+    from cglu_site.pages.formats import LanguageFormats
+    from cglu_site.pages.render import make_environment, render_template
+
+    forms = load_strings(LANGUAGES)["fr"]["kinds"]["regional"]
+    environment = make_environment()
+    formats = LanguageFormats("fr_FR")
+    with pytest.raises(ValueError, match=r"plural\(\)"):
+        render_template(environment.from_string("{{ forms }}"), {"forms": forms}, {}, formats, "x")
+    template = environment.from_string(
+        "{{ plural(forms, 1) }} / {{ plural(forms, 7) }} / {{ plural(forms, 0) }}"
+    )
+    assert render_template(template, {"forms": forms}, {}, formats, "x") == (
+        "Section régionale / Sections régionales / Section régionale"  # French: 0 is singular
+    )
