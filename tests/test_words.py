@@ -341,3 +341,26 @@ def test_a_template_printing_plural_forms_unchosen_is_an_error() -> None:
     assert render_template(template, {"forms": forms}, {}, formats, "x") == (
         "Section régionale / Sections régionales / Section régionale"  # French: 0 is singular
     )
+
+
+def test_tables_of_contents_read_as_their_headings(real_site: Project) -> None:
+    """Each entry of a page's table of contents has its heading's text, no-break spaces and
+    the languages of its phrases included: Python-Markdown folded 'Vol. 4\\u00a0: À propos'
+    to 'Vol. 4 : À propos' and dropped `<span lang="en">`."""
+    checked = foreign = 0
+    for lang in LANGUAGES:
+        for page in language_pages(real_site.site, lang):
+            html = real_site.html(page_path(lang, page))
+            for link in html.select('nav.md-nav--secondary a.md-nav__link[href^="#"]'):
+                heading = html.find(id=link["href"][1:])
+                if heading is None or heading.name not in ("h2", "h3"):
+                    continue
+                for permalink in heading.select("a.headerlink"):
+                    permalink.decompose()
+                expected = " ".join(heading.get_text().split(" "))
+                assert link.get_text().strip(" \n") == expected.strip(" \n"), page_path(lang, page)
+                heading_langs = [span["lang"] for span in heading.select("span[lang]")]
+                assert [span["lang"] for span in link.select("span[lang]")] == heading_langs
+                checked += 1
+                foreign += bool(heading_langs)
+    assert checked > 100 and foreign

@@ -50,6 +50,7 @@ from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
 from cglu_site.mkdocs.theme_labels import material_labels
+from cglu_site.mkdocs.toc_titles import restore_toc_titles
 from cglu_site.outputs import feeds
 from cglu_site.outputs.calendars import write_calendars
 from cglu_site.outputs.jsonld import page_structured_data
@@ -214,16 +215,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The table of contents gets the language's typography again: Python-Markdown writes
-        its titles with white space folded by str.split(), which turns no-break spaces into
-        spaces ("Vol. 4 : À propos" could break before the colon)."""
-        assert self.site is not None
-        lang = current_language(config)
-        stack = list(page.toc)
-        while stack:
-            item = stack.pop()
-            item.title = self.site.typography(item.title, lang)
-            stack.extend(item.children)
+        """The table of contents keeps the no-break spaces of its headings (toc_titles.py)."""
+        restore_toc_titles(html, page.toc)
         return html
 
     @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
