@@ -16,6 +16,7 @@ from sites import LANGUAGES, ROOT, Project
 from cglu_site.data.languages import Language
 from cglu_site.data.text import strip_language_markers
 from cglu_site.outputs.calendars import event_calendar
+from cglu_site.pages.formats import LanguageFormats
 
 SITE_URL = "https://cglu-docs.example.org/"
 
@@ -78,6 +79,7 @@ def test_calendar_texts_are_escaped_and_folded_as_rfc_5545_asks() -> None:
     }
     site = SimpleNamespace(
         strings={"fr": {"label": {"organisers": "Organisateurs"}}},
+        formats=lambda lang: LanguageFormats("fr_FR"),
         changed={},
         data=SimpleNamespace(source_file=lambda name: f"data/{name}.yml"),
     )

@@ -22,3 +22,23 @@ def strip_language_markers(text: str) -> str:
 def plain_text(text: str) -> str:
     """The text on one line, markers removed: for feeds, calendars, JSON-LD, descriptions."""
     return strip_language_markers(_WHITE_SPACE.sub(" ", text).strip())
+
+
+DESCRIPTION_LENGTH = 160  # characters: what search engines show under a title
+_TRAILING = " \u00a0\u202f,;:.–—-(«"  # nothing a cut text may end with before its ellipsis
+
+
+def summary(text: str, ellipsis: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """The text if it is short, else its beginning cut at a space (never a no-break one), at
+    the end of a sentence if only a few words of the next would follow, and followed by
+    `ellipsis`: at most `limit` characters in all, for meta descriptions."""
+    if len(text) <= limit:
+        return text
+    room = limit - len(ellipsis)
+    cut = text.rfind(" ", 0, room + 1)
+    kept = text[:cut] if cut > 0 else text[:room]
+    # A few words of the next sentence say nothing ("… in 2022. The…"): stop at its start.
+    sentence_end = max(kept.rfind(mark) for mark in (". ", "! ", "? "))
+    if sentence_end > 0 and len(kept) - sentence_end < limit // 4:
+        kept = kept[:sentence_end]
+    return kept.rstrip(_TRAILING) + ellipsis

@@ -58,6 +58,7 @@ from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
 from cglu_site.mkdocs.theme_labels import material_labels
+from cglu_site.mkdocs.toc_titles import restore_toc_titles
 from cglu_site.outputs import feeds
 from cglu_site.outputs.calendars import write_calendars
 from cglu_site.outputs.jsonld import page_structured_data
@@ -140,6 +141,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.error_site is not None and self.site.data is None:  # each language's build reads it again
             config.docs_dir = str(self.error_site.folder)
         config.nav = self.site.navigation(current_language(config))
+        for key in ("site_name", "copyright"):  # each language's, from static-i18n
+            if isinstance(config.get(key), str):
+                config[key] = self.site.typography(config[key], current_language(config))
+        if isinstance(config.get("site_description"), str):  # the description of hand-written pages
+            config["site_description"] = self.site.description(config["site_description"], current_language(config))
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
             self.search_memo.index_through_memo(index)
@@ -246,6 +252,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.markdown_memo is not None:
             self.markdown_memo.convert_through_memo(page)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The table of contents keeps the no-break spaces of its headings (toc_titles.py)."""
+        restore_toc_titles(html, page.toc)
+        return html
 
     @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:

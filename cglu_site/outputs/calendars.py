@@ -35,7 +35,7 @@ def event_calendar(site: SiteBuild, event: dict, language: Language, site_url: s
     page_url = urljoin(site_url, language.path(f"events/{event['id']}/"))
     place = ", ".join(plain_text(event[key][lang]) for key in ("venue", "city", "country"))
     organisers = "; ".join(plain_text(organiser[lang]) for organiser in event["organisers"])
-    label = site.strings[lang]["label"]["organisers"]
+    label = site.formats(lang).plural(site.strings[lang]["label"]["organisers"], len(event["organisers"]))
     description = f"{plain_text(event['summary'][lang])}\n\n{label}: {organisers}\n\n{page_url}"
     start = datetime.date.fromisoformat(event["start"])
     # All-day events end the day after their last day (DTEND is exclusive).

@@ -58,6 +58,15 @@ class LanguageFormats:
             self._results[key] = compute()
         return self._results[key]
 
+    def plural(self, forms: str | dict[str, str], count: int) -> str:
+        """The form of a string for `count` things: `forms` maps the locale's CLDR plural
+        categories ('one', 'many', 'other'…) to texts; a plain text is the same for any count.
+        """
+        if isinstance(forms, str):
+            return forms
+        category = self._kept(("plural", count), lambda: self.locale.plural_form(count))
+        return forms[category]
+
     def number(self, value: float) -> str:
         return self._kept(("number", value), lambda: format_decimal(value, locale=self.locale))
 

@@ -22,7 +22,7 @@ from cglu_site.data.content import Content
 from cglu_site.data.project import Project
 from cglu_site.data.site_data import load_site_data
 from cglu_site.data.strings import load_strings
-from cglu_site.data.text import plain_text, strip_language_markers
+from cglu_site.data.text import plain_text, strip_language_markers, summary
 from cglu_site.data.validation import DataError, DataValidationError
 from cglu_site.pages.addresses import Address
 from cglu_site.pages.edit_links import edit_url
@@ -105,6 +105,11 @@ class SiteBuild(Content):
             date=self.formats(lang).date(day.isoformat())
         )
         return self.typography(text, lang)
+
+    def description(self, text: str, lang: str) -> str:
+        """A meta description: the plain text with its typography, cut to a short summary
+        (a whole news text or section description is no summary)."""
+        return summary(self.typography(plain_text(text), lang), self.strings[lang]["punctuation"]["ellipsis"])
 
     def typography(self, text: str, lang: str) -> str:
         return apply_typography(text, self.strings[lang]["meta"]["typography"])
@@ -191,7 +196,7 @@ class SiteBuild(Content):
         settings: dict[str, Any] = {"title": self.title(page, lang)}
         if description := page.description(lang):
             # Printed unescaped into an attribute by the theme.
-            settings["description"] = html.escape(self.typography(plain_text(description), lang), quote=True)
+            settings["description"] = html.escape(self.description(description, lang), quote=True)
         settings.update(page.front_matter)
         if (updated := self.last_updated(page.data_file, lang)) is not None:
             settings["revision_date"] = updated  # shown by the theme as "last updated"

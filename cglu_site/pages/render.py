@@ -7,6 +7,7 @@ formats.py.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import json
@@ -42,8 +43,9 @@ def escape_markdown(value: Any) -> Markup:
 
 @functools.lru_cache(maxsize=8192)  # most texts are printed again: labels, sources, names
 def _escaped(value: str) -> str:
-    # Data texts are single paragraphs. Not str.split(): it would eat no-break spaces.
-    text = _LINE_BREAKS.sub(" ", value).strip()
+    # Data texts are single paragraphs. Not str.split() nor str.strip(): they would eat
+    # no-break spaces (the French colon of the strings is "\u00a0:").
+    text = _LINE_BREAKS.sub(" ", value).strip(" \t")
     parts = FOREIGN_PHRASE.split(text)  # text, lang, phrase, text, lang, phrase, ..., text
     result = [_escape_plain(part) for part in parts[::3]]
     for index, (lang, phrase) in enumerate(zip(parts[1::3], parts[2::3], strict=True)):
@@ -65,6 +67,10 @@ def markdown_href(url: str) -> Markup:
 def _finalize(value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed an empty value")
+    if isinstance(value, dict):
+        raise ValueError(
+            f"a template printed plural forms or a group of strings ({value!r}): pick one with plural()"
+        )
     return escape_markdown(value)
 
 
@@ -117,6 +123,11 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> Markup:
     return Markup(link + (f"#{anchor}" if anchor else ""))
 
 
+def day_count(start: str, end: str) -> int:
+    """How many days from one ISO date to another, both included (for plural labels)."""
+    return (datetime.date.fromisoformat(str(end)) - datetime.date.fromisoformat(str(start))).days + 1
+
+
 def render_template(
     template: jinja2.Template,
     context: dict[str, Any],
@@ -132,8 +143,11 @@ def render_template(
         "link": lambda to_page, anchor="": relative_link(page_path, to_page, anchor),
         "number": formats.number,
         "percent": formats.percent,
+        # A label's form for a count: plural(strings.kinds.regional, sections | length).
+        "plural": formats.plural,
         "date": formats.date,
         "date_range": formats.date_range,
         "year": lambda value: str(value)[:4],
+        "days": day_count,
     }
     return template.render({**context, **helpers})
