@@ -35,7 +35,7 @@ def calendar_path(language: Language, event_id: str) -> str:
 def event_calendar(site: SiteBuild, event: dict, language: Language, site_url: str) -> bytes:
     lang = language.code
     page_url = urljoin(site_url, posixpath.join(language.link.strip("/"), "events", event["id"]) + "/")
-    place = ", ".join(_text(event[key][lang]) for key in ("venue", "city", "country"))
+    place = ", ".join(_text(event[key][lang]) for key in ("venue", "city", "country") if key in event)
     organisers = "; ".join(_text(organiser[lang]) for organiser in event["organisers"])
     label = site.strings[lang]["label"]["organisers"]
     description = f"{_text(event['summary'][lang])}\n\n{label}: {organisers}\n\n{page_url}"

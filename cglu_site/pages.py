@@ -5,6 +5,7 @@ The order of PAGE_KINDS is the order of the site's navigation.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +73,11 @@ def _newest_events_first(data: SiteData) -> list[dict]:
     return sorted(data["events"]["events"], key=lambda item: item["start"], reverse=True)
 
 
+def _today(site: Any, lang: str) -> dict[str, Any]:
+    """The day of the build: the Events page lists the events not yet over apart."""
+    return {"today": datetime.date.today().isoformat()}
+
+
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind(
         "home",
@@ -110,6 +116,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         entry_template="events/entry.md.j2",
         entry_title=_short_or_name,
         entry_path=("events",),
+        context=_today,
     ),
     PageKind(
         "news",

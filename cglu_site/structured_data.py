@@ -169,7 +169,7 @@ def event(site: SiteBuild, entry: dict, lang: str, site_url: str, page_url: str)
         "eventStatus": "https://schema.org/EventScheduled",
         "location": {
             "@type": "Place",
-            "name": _plain(entry["venue"][lang]),
+            "name": _plain(entry.get("venue", entry["city"])[lang]),
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": _plain(entry["city"][lang]),

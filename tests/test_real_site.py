@@ -75,7 +75,11 @@ PAGES_FROM_DATA = [
         for id_, entry in entries("sections", "sections")
     ],
     *[
-        (f"events/{id_}/index.html", entry, ("name", "summary", "venue", "city"))
+        (
+            f"events/{id_}/index.html",
+            entry,
+            ("name", "summary", "city", *(("venue",) if "venue" in entry else ())),
+        )
         for id_, entry in entries("events", "events")
     ],
     *[(f"news/{id_}/index.html", entry, ("title", "summary")) for id_, entry in entries("news", "news")],
@@ -234,3 +238,75 @@ def test_generated_pages_are_never_committed(real_site: Project) -> None:
     )
     ignored = set(result.stdout.split())
     assert set(generated) <= ignored, sorted(set(generated) - ignored)
+
+
+EVENTS = load("events")["events"]
+CONGRESSES = [event for event in EVENTS if event.get("kind") == "congress"]
+
+
+def event_links(html, heading_id: str) -> list[str]:
+    """The event pages listed under one heading of the Events page, in order."""
+    heading = html.find(id=heading_id)
+    assert heading is not None, heading_id
+    links = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        links += [a["href"].strip("/") for a in sibling.select("a[href]") if not a["href"].startswith("#")]
+    return links
+
+
+def test_the_events_page_lists_upcoming_events_apart_from_past_ones(real_site: Project) -> None:
+    """Events not over on the day of the build come first (soonest first), under their own
+    heading; the past ones follow, newest first. Every event, congresses included, is listed."""
+    import datetime
+
+    today = datetime.date.today().isoformat()
+    upcoming = [e["id"] for e in sorted(EVENTS, key=lambda e: str(e["start"])) if str(e["end"]) >= today]
+    past = [
+        e["id"] for e in sorted(EVENTS, key=lambda e: str(e["start"]), reverse=True) if str(e["end"]) < today
+    ]
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "events/index.html"))
+        headings = {h.get("id"): plain(h.get_text()).rstrip("¶ ") for h in html.select("article h2")}
+        assert headings["upcoming"] == strings[lang]["events"]["upcoming"], lang
+        assert headings["past"] == strings[lang]["events"]["past"], lang
+        assert event_links(html, "upcoming") == upcoming, lang
+        assert event_links(html, "past") == past, lang
+        if not upcoming:
+            text = plain(real_site.text(page_path(lang, "events/index.html")))
+            assert plain(strings[lang]["events"]["none_upcoming"]).split("{date}")[0] in text, lang
+
+
+def test_every_world_congress_has_its_page_with_its_outcomes(real_site: Project) -> None:
+    assert len(CONGRESSES) >= 8  # Paris 2004 to Daejeon 2022, and Tangier 2026
+    assert [str(c["start"])[:4] for c in sorted(CONGRESSES, key=lambda c: str(c["start"]))][:7] == [
+        "2004",
+        "2007",
+        "2010",
+        "2013",
+        "2016",
+        "2019",
+        "2022",
+    ]
+    for congress in CONGRESSES:
+        for lang in LANGUAGES:
+            page = page_path(lang, f"events/{congress['id']}/index.html")
+            text = plain(real_site.text(page))
+            for field in ("name", "city", "country", "summary"):
+                assert expected(congress[field][lang]) in text, f"{page}: {field}"
+            for outcome in congress.get("outcomes", []):
+                assert expected(outcome["text"][lang]) in text, f"{page}: outcome"
+            if "motto" in congress:
+                assert expected(congress["motto"]["text"][lang]) in text, f"{page}: motto"
+
+
+def test_the_history_page_links_every_congress(real_site: Project) -> None:
+    """Each congress appears on the History page, linked: from the milestone of its month,
+    or as an item of its own (timeline.py)."""
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "history/index.html"))
+        linked = {a["href"].strip("/").split("/")[-1] for a in html.select("article a[href*='events/']")}
+        missing = [c["id"] for c in CONGRESSES if c["id"] not in linked]
+        assert not missing, f"{lang}: {missing}"
