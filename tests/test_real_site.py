@@ -310,3 +310,34 @@ def test_the_history_page_links_every_congress(real_site: Project) -> None:
         linked = {a["href"].strip("/").split("/")[-1] for a in html.select("article a[href*='events/']")}
         missing = [c["id"] for c in CONGRESSES if c["id"] not in linked]
         assert not missing, f"{lang}: {missing}"
+
+
+NEWS = load("news")["news"]
+
+
+def test_the_news_page_lists_every_item_newest_first_with_its_date(real_site: Project) -> None:
+    newest_first = sorted(NEWS, key=lambda item: str(item["date"]), reverse=True)
+    assert len(NEWS) >= 6
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "news/index.html"))
+        listed = [
+            a["href"].strip("/") for a in html.select("article h2 a[href]") if not a["href"].startswith("#")
+        ]
+        assert listed == [item["id"] for item in newest_first], lang
+        text = plain(real_site.text(page_path(lang, "news/index.html")))
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        for item in NEWS:
+            assert plain(formats.date(str(item["date"]))) in text, f"{lang}: {item['id']}"
+            assert expected(item["summary"][lang]) in text, f"{lang}: {item['id']}"
+        feed = (real_site.site / page_path(lang, "feed.xml")).read_text(encoding="utf-8")
+        for item in NEWS:
+            assert f"/news/{item['id']}/" in feed, f"{lang} feed: {item['id']}"
+
+
+@pytest.mark.parametrize("item", NEWS, ids=[item["id"] for item in NEWS])
+def test_every_news_item_shows_its_whole_body(real_site: Project, item: dict) -> None:
+    for lang in LANGUAGES:
+        text = plain(real_site.text(page_path(lang, f"news/{item['id']}/index.html")))
+        for paragraph in item["body"]:
+            assert expected(paragraph[lang]) in text, f"{lang}/{item['id']}"
