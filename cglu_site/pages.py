@@ -127,6 +127,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         entry_title=_title,
         entry_path=("news",),
     ),
+    PageKind("documents", "documents.md.j2", "documents"),
     PageKind("members", "members.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
     PageKind("sources", "sources.md.j2", "sources"),

@@ -202,6 +202,7 @@ def dates_of(value) -> list[str]:
 DATED_PAGES = [(page, dates_of(entry)) for page, entry, _ in PAGES_FROM_DATA if dates_of(entry)] + [
     ("index.html", dates_of(ORGANISATION["key_figures"])),
     ("governance/index.html", dates_of(GOVERNANCE)),
+    ("documents/index.html", dates_of(load("documents"))),
 ]
 
 
@@ -341,3 +342,74 @@ def test_every_news_item_shows_its_whole_body(real_site: Project, item: dict) ->
         text = plain(real_site.text(page_path(lang, f"news/{item['id']}/index.html")))
         for paragraph in item["body"]:
             assert expected(paragraph[lang]) in text, f"{lang}/{item['id']}"
+
+
+DOCUMENTS = load("documents")["documents"]
+
+
+def test_the_documents_page_lists_every_document_with_its_addresses(real_site: Project) -> None:
+    """Every document of documents.yml, in every language: its title, date, description, the
+    event it was adopted at (linked), and every address it can be read at, with its languages."""
+    strings = load_strings(LANGUAGES)
+    assert {d["kind"] for d in DOCUMENTS} >= {"statutes", "declaration", "report"}
+    for lang in LANGUAGES:
+        page = page_path(lang, "documents/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        for document in DOCUMENTS:
+            heading = html.find(id=document["id"])
+            assert heading is not None and heading.name == "h3", f"{page}: {document['id']}"
+            assert expected(document["title"][lang]) in plain(heading.get_text()), f"{page}: title"
+            assert expected(document["description"][lang]) in text, f"{page}: {document['id']}"
+            assert plain(formats.date(str(document["date"]))) in text, f"{page}: {document['id']} date"
+            section = []
+            for sibling in heading.find_next_siblings():
+                if sibling.name in ("h2", "h3"):
+                    break
+                section.append(sibling)
+            hrefs = [a["href"] for part in section for a in part.select("a[href]")]
+            for version in document["versions"]:
+                assert version["url"] in hrefs, f"{page}: {document['id']} {version['url']}"
+                item = next(
+                    li for part in section for li in part.select("li") if li.find("a", href=version["url"])
+                )
+                for code in version["languages"]:
+                    assert strings[lang]["documents"]["languages"][code] in item.get_text(), f"{page}: {code}"
+            if "event" in document:
+                assert any(href.rstrip("/").endswith(f"events/{document['event']}") for href in hrefs), page
+
+
+def test_the_documents_page_groups_documents_by_kind_newest_first(real_site: Project) -> None:
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "documents/index.html"))
+        for kind in {d["kind"] for d in DOCUMENTS}:
+            heading = html.find(id=kind)
+            assert heading is not None and heading.name == "h2", f"{lang}: {kind}"
+            listed = []
+            for sibling in heading.find_next_siblings():
+                if sibling.name == "h2":
+                    break
+                if sibling.name == "h3":
+                    listed.append(sibling["id"])
+            of_kind = [d for d in DOCUMENTS if d["kind"] == kind]
+            newest_first = sorted(of_kind, key=lambda d: str(d["date"]), reverse=True)
+            assert listed == [d["id"] for d in newest_first], f"{lang}: {kind}"
+
+
+def test_the_documents_page_is_in_the_navigation_of_every_language(real_site: Project) -> None:
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "index.html"))
+        labels = [plain(a.get_text()) for a in html.select("nav a[href]")]
+        assert strings[lang]["nav"]["documents"] in labels, lang
+
+
+def test_event_pages_link_the_documents_adopted_there(real_site: Project) -> None:
+    for document in [d for d in DOCUMENTS if "event" in d]:
+        for lang in LANGUAGES:
+            html = real_site.html(page_path(lang, f"events/{document['event']}/index.html"))
+            hrefs = [a["href"] for a in html.select("article a[href]")]
+            assert any(href.endswith(f"documents/#{document['id']}") for href in hrefs), (
+                f"{lang}: {document['id']}"
+            )
