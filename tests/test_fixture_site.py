@@ -25,6 +25,7 @@ PAGES = {
     "events/index.html",
     "events/congress-2022/index.html",
     "news/index.html",
+    "documents/index.html",
     "news/2020-06-12-meeting/index.html",
     "members/index.html",
     "contact/index.html",

@@ -76,7 +76,11 @@ PAGES_FROM_DATA = [
         for id_, entry in entries("sections", "sections")
     ],
     *[
-        (f"events/{id_}/index.html", entry, ("name", "summary", "venue", "city"))
+        (
+            f"events/{id_}/index.html",
+            entry,
+            ("name", "summary", "city", *(("venue",) if "venue" in entry else ())),
+        )
         for id_, entry in entries("events", "events")
     ],
     *[(f"news/{id_}/index.html", entry, ("title", "summary")) for id_, entry in entries("news", "news")],
@@ -199,6 +203,7 @@ def dates_of(value) -> list[str]:
 DATED_PAGES = [(page, dates_of(entry)) for page, entry, _ in PAGES_FROM_DATA if dates_of(entry)] + [
     ("index.html", dates_of(ORGANISATION["key_figures"])),
     ("governance/index.html", dates_of(GOVERNANCE)),
+    ("documents/index.html", dates_of(load("documents"))),
 ]
 
 
@@ -238,3 +243,177 @@ def test_generated_pages_are_never_committed(real_site: Project) -> None:
     )
     ignored = set(result.stdout.split())
     assert set(generated) <= ignored, sorted(set(generated) - ignored)
+
+
+EVENTS = load("events")["events"]
+CONGRESSES = [event for event in EVENTS if event.get("kind") == "congress"]
+
+
+def event_links(html, heading_id: str) -> list[str]:
+    """The event pages listed under one heading of the Events page, in order."""
+    heading = html.find(id=heading_id)
+    assert heading is not None, heading_id
+    links = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        links += [a["href"].strip("/") for a in sibling.select("a[href]") if not a["href"].startswith("#")]
+    return links
+
+
+def test_the_events_page_lists_upcoming_events_apart_from_past_ones(real_site: Project) -> None:
+    """Events not over on the day of the build come first (soonest first), under their own
+    heading; the past ones follow, newest first. Every event, congresses included, is listed."""
+    import datetime
+
+    today = datetime.date.today().isoformat()
+    upcoming = [e["id"] for e in sorted(EVENTS, key=lambda e: str(e["start"])) if str(e["end"]) >= today]
+    past = [
+        e["id"] for e in sorted(EVENTS, key=lambda e: str(e["start"]), reverse=True) if str(e["end"]) < today
+    ]
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "events/index.html"))
+        headings = {h.get("id"): plain(h.get_text()).rstrip("¶ ") for h in html.select("article h2")}
+        assert headings["upcoming"] == strings[lang]["events"]["upcoming"], lang
+        assert headings["past"] == strings[lang]["events"]["past"], lang
+        assert event_links(html, "upcoming") == upcoming, lang
+        assert event_links(html, "past") == past, lang
+        if not upcoming:
+            text = plain(real_site.text(page_path(lang, "events/index.html")))
+            assert plain(strings[lang]["events"]["none_upcoming"]).split("{date}")[0] in text, lang
+
+
+def test_every_world_congress_has_its_page_with_its_outcomes(real_site: Project) -> None:
+    assert len(CONGRESSES) >= 8  # Paris 2004 to Daejeon 2022, and Tangier 2026
+    assert [str(c["start"])[:4] for c in sorted(CONGRESSES, key=lambda c: str(c["start"]))][:7] == [
+        "2004",
+        "2007",
+        "2010",
+        "2013",
+        "2016",
+        "2019",
+        "2022",
+    ]
+    for congress in CONGRESSES:
+        for lang in LANGUAGES:
+            page = page_path(lang, f"events/{congress['id']}/index.html")
+            text = plain(real_site.text(page))
+            for field in ("name", "city", "country", "summary"):
+                assert expected(congress[field][lang]) in text, f"{page}: {field}"
+            for outcome in congress.get("outcomes", []):
+                assert expected(outcome["text"][lang]) in text, f"{page}: outcome"
+            if "motto" in congress:
+                assert expected(congress["motto"]["text"][lang]) in text, f"{page}: motto"
+
+
+def test_the_history_page_links_every_congress(real_site: Project) -> None:
+    """Each congress appears on the History page, linked: from the milestone of its month,
+    or as an item of its own (timeline.py)."""
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "history/index.html"))
+        linked = {a["href"].strip("/").split("/")[-1] for a in html.select("article a[href*='events/']")}
+        missing = [c["id"] for c in CONGRESSES if c["id"] not in linked]
+        assert not missing, f"{lang}: {missing}"
+
+
+NEWS = load("news")["news"]
+
+
+def test_the_news_page_lists_every_item_newest_first_with_its_date(real_site: Project) -> None:
+    newest_first = sorted(NEWS, key=lambda item: str(item["date"]), reverse=True)
+    assert len(NEWS) >= 6
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "news/index.html"))
+        listed = [
+            a["href"].strip("/") for a in html.select("article h2 a[href]") if not a["href"].startswith("#")
+        ]
+        assert listed == [item["id"] for item in newest_first], lang
+        text = plain(real_site.text(page_path(lang, "news/index.html")))
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        for item in NEWS:
+            assert plain(formats.date(str(item["date"]))) in text, f"{lang}: {item['id']}"
+            assert expected(item["summary"][lang]) in text, f"{lang}: {item['id']}"
+        feed = (real_site.site / page_path(lang, "feed.xml")).read_text(encoding="utf-8")
+        for item in NEWS:
+            assert f"/news/{item['id']}/" in feed, f"{lang} feed: {item['id']}"
+
+
+@pytest.mark.parametrize("item", NEWS, ids=[item["id"] for item in NEWS])
+def test_every_news_item_shows_its_whole_body(real_site: Project, item: dict) -> None:
+    for lang in LANGUAGES:
+        text = plain(real_site.text(page_path(lang, f"news/{item['id']}/index.html")))
+        for paragraph in item["body"]:
+            assert expected(paragraph[lang]) in text, f"{lang}/{item['id']}"
+
+
+DOCUMENTS = load("documents")["documents"]
+
+
+def test_the_documents_page_lists_every_document_with_its_addresses(real_site: Project) -> None:
+    """Every document of documents.yml, in every language: its title, date, description, the
+    event it was adopted at (linked), and every address it can be read at, with its languages."""
+    strings = load_strings(LANGUAGES)
+    assert {d["kind"] for d in DOCUMENTS} >= {"statutes", "declaration", "report"}
+    for lang in LANGUAGES:
+        page = page_path(lang, "documents/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        for document in DOCUMENTS:
+            heading = html.find(id=document["id"])
+            assert heading is not None and heading.name == "h3", f"{page}: {document['id']}"
+            assert expected(document["title"][lang]) in plain(heading.get_text()), f"{page}: title"
+            assert expected(document["description"][lang]) in text, f"{page}: {document['id']}"
+            assert plain(formats.date(str(document["date"]))) in text, f"{page}: {document['id']} date"
+            section = []
+            for sibling in heading.find_next_siblings():
+                if sibling.name in ("h2", "h3"):
+                    break
+                section.append(sibling)
+            hrefs = [a["href"] for part in section for a in part.select("a[href]")]
+            for version in document["versions"]:
+                assert version["url"] in hrefs, f"{page}: {document['id']} {version['url']}"
+                item = next(
+                    li for part in section for li in part.select("li") if li.find("a", href=version["url"])
+                )
+                for code in version["languages"]:
+                    assert strings[lang]["documents"]["languages"][code] in item.get_text(), f"{page}: {code}"
+            if "event" in document:
+                assert any(href.rstrip("/").endswith(f"events/{document['event']}") for href in hrefs), page
+
+
+def test_the_documents_page_groups_documents_by_kind_newest_first(real_site: Project) -> None:
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "documents/index.html"))
+        for kind in {d["kind"] for d in DOCUMENTS}:
+            heading = html.find(id=kind)
+            assert heading is not None and heading.name == "h2", f"{lang}: {kind}"
+            listed = []
+            for sibling in heading.find_next_siblings():
+                if sibling.name == "h2":
+                    break
+                if sibling.name == "h3":
+                    listed.append(sibling["id"])
+            of_kind = [d for d in DOCUMENTS if d["kind"] == kind]
+            newest_first = sorted(of_kind, key=lambda d: str(d["date"]), reverse=True)
+            assert listed == [d["id"] for d in newest_first], f"{lang}: {kind}"
+
+
+def test_the_documents_page_is_in_the_navigation_of_every_language(real_site: Project) -> None:
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, "index.html"))
+        labels = [plain(a.get_text()) for a in html.select("nav a[href]")]
+        assert strings[lang]["nav"]["documents"] in labels, lang
+
+
+def test_event_pages_link_the_documents_adopted_there(real_site: Project) -> None:
+    for document in [d for d in DOCUMENTS if "event" in d]:
+        for lang in LANGUAGES:
+            html = real_site.html(page_path(lang, f"events/{document['event']}/index.html"))
+            hrefs = [a["href"] for a in html.select("article a[href]")]
+            assert any(href.endswith(f"documents/#{document['id']}") for href in hrefs), (
+                f"{lang}: {document['id']}"
+            )

@@ -145,7 +145,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             if isinstance(config.get(key), str):
                 config[key] = self.site.typography(config[key], current_language(config))
         if isinstance(config.get("site_description"), str):  # the description of hand-written pages
-            config["site_description"] = self.site.description(config["site_description"], current_language(config))
+            config["site_description"] = self.site.description(
+                config["site_description"], current_language(config)
+            )
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
             self.search_memo.index_through_memo(index)

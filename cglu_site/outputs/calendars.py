@@ -33,7 +33,7 @@ def calendar_path(language: Language, event_id: str) -> str:
 def event_calendar(site: SiteBuild, event: dict, language: Language, site_url: str) -> bytes:
     lang = language.code
     page_url = urljoin(site_url, language.path(f"events/{event['id']}/"))
-    place = ", ".join(plain_text(event[key][lang]) for key in ("venue", "city", "country"))
+    place = ", ".join(plain_text(event[key][lang]) for key in ("venue", "city", "country") if key in event)
     organisers = "; ".join(plain_text(organiser[lang]) for organiser in event["organisers"])
     label = site.formats(lang).plural(site.strings[lang]["label"]["organisers"], len(event["organisers"]))
     description = f"{plain_text(event['summary'][lang])}\n\n{label}: {organisers}\n\n{page_url}"

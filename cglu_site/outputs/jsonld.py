@@ -170,7 +170,7 @@ def event(site: SiteBuild, entry: dict, lang: str, site_url: str, page_url: str)
         "eventStatus": "https://schema.org/EventScheduled",
         "location": {
             "@type": "Place",
-            "name": plain_text(entry["venue"][lang]),
+            "name": plain_text(entry.get("venue", entry["city"])[lang]),
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": plain_text(entry["city"][lang]),

@@ -5,6 +5,8 @@ The order of PAGE_KINDS is the order of the site's navigation.
 
 from __future__ import annotations
 
+import datetime
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +76,14 @@ def _newest_events_first(data: SiteData) -> list[dict]:
     return sorted(data["events"]["events"], key=lambda item: item["start"], reverse=True)
 
 
+def _today(content: Content, lang: str) -> dict[str, Any]:
+    """The day of the build: the Events page lists the events not yet over apart. A build
+    that must be reproducible sets it with SOURCE_DATE_EPOCH (seconds, as reproducible-builds.org)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()
+    return {"today": day.isoformat()}
+
+
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind(
         "home",
@@ -112,6 +122,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         entry_template="events/entry.md.j2",
         entry_title=_short_or_name,
         entry_path=("events",),
+        context=_today,
     ),
     PageKind(
         "news",
@@ -122,6 +133,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         entry_title=_title,
         entry_path=("news",),
     ),
+    PageKind("documents", "documents.md.j2", "documents"),
     PageKind("members", "members.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
     PageKind("sources", "sources.md.j2", "sources"),
