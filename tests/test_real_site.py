@@ -234,3 +234,67 @@ def test_generated_pages_are_never_committed(real_site: Project) -> None:
     )
     ignored = set(result.stdout.split())
     assert set(generated) <= ignored, sorted(set(generated) - ignored)
+
+
+# ---------------------------------------------------------------- readable pages, sources one click away
+def notes_by_page() -> dict[str, list[dict]]:
+    """The remarks on the sources (`notes`, `mission_note`) each page's data holds, by page."""
+    commissions = load("commissions")
+    pages: dict[str, list[dict]] = {
+        "about/index.html": [ORGANISATION["mission_note"]],
+        "governance/index.html": [
+            note
+            for part in ("bodies", "offices")
+            for item in GOVERNANCE[part]
+            for note in item.get("notes", [])
+        ],
+        "members/index.html": [
+            note for member in load("members")["members"] for note in member.get("notes", [])
+        ],
+        "commissions/index.html": commissions["list"].get("notes", []),
+    }
+    for name, key, folder in (
+        ("commissions", "bodies", "commissions"),
+        ("sections", "sections", "sections"),
+        ("events", "events", "events"),
+        ("news", "news", "news"),
+    ):
+        for entry in load(name)[key]:
+            pages[f"{folder}/{entry['id']}/index.html"] = entry.get("notes", [])
+    return {page: notes for page, notes in pages.items() if notes}
+
+
+NOTES_BY_PAGE = notes_by_page()
+
+
+def test_running_pages_have_no_note_boxes(real_site: Project) -> None:
+    """The old `!!! note` admonitions are gone from every page: remarks on the sources are
+    collapsed under their statement instead."""
+    for lang in LANGUAGES:
+        for page in sorted(language_pages(real_site.site, lang)):
+            html = real_site.html(page_path(lang, page))
+            article = html.select_one("article")
+            assert not article.select(".admonition"), f"{lang}/{page}: an admonition is left"
+            assert "!!!" not in article.get_text(), f"{lang}/{page}: an admonition was not converted"
+
+
+@pytest.mark.parametrize("page", sorted(NOTES_BY_PAGE))
+def test_remarks_on_the_sources_are_collapsed_under_about_the_sources(real_site: Project, page: str) -> None:
+    """Every `notes` entry of a page's data is in a closed <details> whose <summary> (a native,
+    keyboard-reachable button) is worded by the strings of the page's language, in Material's
+    details style; the remark's sources are cited there."""
+    strings = load_strings(LANGUAGES)
+    assert len(NOTES_BY_PAGE) >= 6
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, page))
+        blocks = html.select("article details.cglu-about-sources")
+        assert blocks, f"{lang}/{page}: no 'About the sources' element"
+        for block in blocks:
+            assert not block.has_attr("open"), f"{lang}/{page}: 'About the sources' is not collapsed"
+            summary = block.find(recursive=False)
+            assert summary.name == "summary"
+            assert plain(summary.get_text()) == strings[lang]["label"]["about_sources"]
+            assert block.select("sup a[href^='#source-']"), f"{lang}/{page}: remarks without sources"
+        inside = plain(" ".join(block.get_text() for block in blocks))
+        for note in NOTES_BY_PAGE[page]:
+            assert expected(note["text"][lang])[:60] in inside, f"{lang}/{page}: {note['text'][lang][:60]}"
