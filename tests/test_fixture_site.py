@@ -26,6 +26,7 @@ PAGES = {
     "news/index.html",
     "news/2020-06-12-meeting/index.html",
     "members/index.html",
+    "join/index.html",
     "contact/index.html",
     "sources/index.html",
     "open-data/index.html",

@@ -138,7 +138,7 @@ FACTS_BY_PAGE = {
     "governance/index.html": texts_of(GOVERNANCE),
     "commissions/index.html": [area["label"] for area in load("commissions")["areas"]]
     + [load("commissions")["list"]["intro"]],
-    "members/index.html": texts_of(load("members")),
+    "members/index.html": texts_of(load("members")["members"]),
     "contact/index.html": [ORGANISATION["contact"]["city"], ORGANISATION["contact"]["country"]],
     "sources/index.html": [source["title"] for source in load("sources")["sources"]],
 }
@@ -298,3 +298,39 @@ def test_remarks_on_the_sources_are_collapsed_under_about_the_sources(real_site:
         inside = plain(" ".join(block.get_text() for block in blocks))
         for note in NOTES_BY_PAGE[page]:
             assert expected(note["text"][lang])[:60] in inside, f"{lang}/{page}: {note['text'][lang][:60]}"
+
+
+# ---------------------------------------------------------------- how to join
+MEMBERSHIP = load("members")["membership"]
+
+
+def test_join_page_says_how_to_join_in_every_language(real_site: Project) -> None:
+    """The Join page, made from `membership` in data/members.yml, gives both routes, every
+    category, the fee and how to apply and whom to contact, in each language; the home page
+    and the Members page link to it."""
+    strings = load_strings(LANGUAGES)
+    facts = texts_of(MEMBERSHIP)
+    assert len(MEMBERSHIP["routes"]) >= 2 and len(MEMBERSHIP["categories"]) >= 4
+    for lang in LANGUAGES:
+        page = page_path(lang, "join/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        assert plain(html.select_one("article h1").get_text()).startswith(strings[lang]["nav"]["join"])
+        missing = [expected(fact[lang])[:60] for fact in facts if expected(fact[lang]) not in text]
+        assert not missing, f"{lang}: {missing[:3]}"
+        for part in ("routes", "categories"):
+            for item in MEMBERSHIP[part]:
+                assert html.find(id=item["id"]) is not None, f"{lang}: no anchor {item['id']}"
+        for heading in ("routes", "categories", "fee", "apply", "contact"):
+            assert strings[lang]["join"][heading] in text, f"{lang}: no '{heading}' heading"
+        hrefs = {a["href"] for a in html.select("article a[href]")}
+        assert MEMBERSHIP["website"] in hrefs
+        assert {"../contact/", "../sections/"} <= hrefs, (
+            f"{lang}: the Contact and Sections pages are not linked"
+        )
+        for linking in ("index.html", "members/index.html"):
+            links = real_site.html(page_path(lang, linking)).select("article a[href]")
+            targets = {
+                link["href"] for link in links if plain(link.get_text()) == strings[lang]["nav"]["join"]
+            }
+            assert targets & {"join/", "../join/"}, f"{lang}/{linking} does not link the Join page"
