@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,40 @@ def test_join_page_says_how_to_join_in_every_language(real_site: Project) -> Non
                 link["href"] for link in links if plain(link.get_text()) == strings[lang]["nav"]["join"]
             }
             assert targets & {"join/", "../join/"}, f"{lang}/{linking} does not link the Join page"
+
+
+# ---------------------------------------------------------------- governance as it is
+def test_governance_page_shows_every_body_and_office_with_its_current_holders(real_site: Project) -> None:
+    """Every body and office has its anchor; each office lists its holders oldest first, and the
+    holder still in office (no `end`) is the last one, marked in office with the date of its source."""
+    strings = load_strings(LANGUAGES)
+    offices = {office["id"]: office for office in GOVERNANCE["offices"]}
+    current = [holder for holder in offices["presidents"]["holders"] if "end" not in holder]
+    assert len(current) == 1 and current[0] is offices["presidents"]["holders"][-1]
+    assert {"co-presidents", "treasurer", "secretary-general"} <= set(offices)
+    for lang in LANGUAGES:
+        page = page_path(lang, "governance/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        for item in [*GOVERNANCE["bodies"], *GOVERNANCE["offices"]]:
+            assert html.find(id=item["id"]) is not None, f"{lang}: no anchor for {item['id']}"
+        for office in GOVERNANCE["offices"]:
+            start = text.find(expected(office["title"][lang]))
+            names = [", ".join(holder["names"]) for holder in office["holders"]]
+            positions = [text.find(name, start) for name in names]
+            assert -1 not in positions and positions == sorted(positions), f"{lang}/{office['id']}: order"
+        in_office = strings[lang]["label"]["in_office"]
+        president = current[0]
+        colon = plain(strings[lang]["punctuation"]["colon"]).strip()
+        marked = rf"{re.escape(in_office)}\s*{re.escape(colon)}\s*{re.escape(president['names'][0])}"
+        assert re.search(marked, text), f"{lang}: the current President is not marked in office"
+        for body in GOVERNANCE["bodies"]:
+            for part in body.get("parts", []):
+                assert expected(part["name"][lang]) in text, f"{lang}: {part['name'][lang]}"
+        # The rotating Presidency elected in Daejeon, in the order of its turns.
+        start = text.find(expected(offices["presidents"]["title"][lang]))
+        rotation = [
+            text.find(name, start)
+            for name in ("Carolina Cosse", "Uğur İbrahim Altay", "Jan van Zanen", "Lee Jang-woo")
+        ]
+        assert -1 not in rotation and rotation == sorted(rotation)
