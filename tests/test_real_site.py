@@ -372,3 +372,44 @@ def test_governance_page_shows_every_body_and_office_with_its_current_holders(re
             for name in ("Carolina Cosse", "Uğur İbrahim Altay", "Jan van Zanen", "Lee Jang-woo")
         ]
         assert -1 not in rotation and rotation == sorted(rotation)
+
+
+# ---------------------------------------------------------------- committees and working groups
+COMMISSIONS = load("commissions")["bodies"]
+
+
+def test_committee_pages_say_what_each_body_does_and_who_leads_it(real_site: Project) -> None:
+    """An entry page says more than one sentence; where the data names who leads the body, the
+    page says it under the 'Led by' label, with the date of its source when there is one."""
+    strings = load_strings(LANGUAGES)
+    led = [body for body in COMMISSIONS if "led_by" in body]
+    assert len(led) >= 10 and sum("as_of" in body["led_by"] for body in led) >= 5
+    for lang in LANGUAGES:
+        for body in COMMISSIONS:
+            page = page_path(lang, f"commissions/{body['id']}/index.html")
+            text = plain(real_site.text(page))
+            sentences = expected(body["description"][lang]).count(". ") + 1 + ("led_by" in body)
+            assert sentences >= 2, f"{body['id']}: one sentence only"
+            if "led_by" not in body:
+                continue
+            assert strings[lang]["label"]["led_by"] in text
+            assert expected(body["led_by"]["text"][lang]) in text, f"{lang}/{body['id']}: led_by"
+            if "as_of" in body["led_by"]:
+                when = LanguageFormats(strings[lang]["meta"]["babel_locale"]).date(
+                    str(body["led_by"]["as_of"])
+                )
+                assert plain(when).lower() in text.lower(), f"{lang}/{body['id']}: no date for led_by"
+
+
+def test_the_gender_equality_chair_is_the_co_president_the_governance_page_names(real_site: Project) -> None:
+    """The Standing Committee on Gender Equality is chaired by the Co-President elected for it:
+    the committee page and the governance page agree, in every language."""
+    chair = next(body for body in COMMISSIONS if body["id"] == "gender-equality")["led_by"]["text"]
+    co_presidents = next(office for office in GOVERNANCE["offices"] if office["id"] == "co-presidents")
+    names = [name for holder in co_presidents["holders"] if "role" in holder for name in holder["names"]]
+    assert names and all(name in chair["en"] for name in names)
+    for lang in LANGUAGES:
+        committee = plain(real_site.text(page_path(lang, "commissions/gender-equality/index.html")))
+        governance = plain(real_site.text(page_path(lang, "governance/index.html")))
+        for name in names:
+            assert name in committee and name in governance, f"{lang}: {name}"
