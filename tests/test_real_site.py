@@ -253,6 +253,8 @@ def notes_by_page() -> dict[str, list[dict]]:
             note for member in load("members")["members"] for note in member.get("notes", [])
         ],
         "commissions/index.html": commissions["list"].get("notes", []),
+        "contact/index.html": ORGANISATION["contact"].get("notes", []),
+        "join/index.html": load("members")["membership"].get("notes", []),
     }
     for name, key, folder in (
         ("commissions", "bodies", "commissions"),
@@ -413,3 +415,23 @@ def test_the_gender_equality_chair_is_the_co_president_the_governance_page_names
         governance = plain(real_site.text(page_path(lang, "governance/index.html")))
         for name in names:
             assert name in committee and name in governance, f"{lang}: {name}"
+
+
+def test_contact_page_dates_its_details_and_links_the_join_page(real_site: Project) -> None:
+    """The contact details carry their date; later confirmations carry theirs; the remarks on the
+    sources are collapsed; the page leads to the Join and Sections pages."""
+    strings = load_strings(LANGUAGES)
+    contact = ORGANISATION["contact"]
+    assert contact["updates"] and contact["notes"]
+    for lang in LANGUAGES:
+        page = page_path(lang, "contact/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        for item in [contact, *contact["updates"]]:
+            assert plain(formats.date(str(item["as_of"]))).lower() in text.lower(), f"{lang}: {item['as_of']}"
+        for update in contact["updates"]:
+            assert expected(update["text"][lang]) in text
+        assert html.select("article details.cglu-about-sources:not([open])")
+        hrefs = {a["href"] for a in html.select("article a[href]")}
+        assert {"../join/", "../sections/"} <= hrefs, f"{lang}: {sorted(hrefs)}"
