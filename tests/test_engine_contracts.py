@@ -84,3 +84,17 @@ def test_mkdocs_objects_the_adapter_sets() -> None:
     )
     assert "static_templates" in inspect.getsource(Theme), "Theme.static_templates: see plugin.py on_config"
     assert get_plugin_logger("cglu_site.mkdocs.plugin").name.startswith("mkdocs.plugins.")
+
+
+def test_mkdocs_serve_internals_the_watcher_uses() -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    source = inspect.getsource(LiveReloadServer)
+    for name in ("_rebuild_cond", "_want_rebuild", "observer"):
+        assert f"self.{name}" in source, (
+            f"MkDocs' LiveReloadServer lost `{name}`: cglu_site/mkdocs/serve/watch.py falls back to "
+            "MkDocs' own watching (each data edit then rebuilds twice)"
+        )
+    assert "wait_for(lambda: self._visible_epoch == self._wanted_epoch)" in source, (
+        "MkDocs' server no longer holds requests during a build: see cglu_site/mkdocs/serve/errors.py"
+    )

@@ -28,6 +28,7 @@ PAGES = {
     "documents/index.html",
     "news/2020-06-12-meeting/index.html",
     "members/index.html",
+    "join/index.html",
     "contact/index.html",
     "sources/index.html",
     "open-data/index.html",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -143,7 +144,7 @@ FACTS_BY_PAGE = {
     "governance/index.html": texts_of(GOVERNANCE),
     "commissions/index.html": [area["label"] for area in load("commissions")["areas"]]
     + [load("commissions")["list"]["intro"]],
-    "members/index.html": texts_of(load("members")),
+    "members/index.html": texts_of(load("members")["members"]),
     "contact/index.html": [ORGANISATION["contact"]["city"], ORGANISATION["contact"]["country"]],
     "sources/index.html": [source["title"] for source in load("sources")["sources"]],
 }
@@ -417,3 +418,203 @@ def test_event_pages_link_the_documents_adopted_there(real_site: Project) -> Non
             assert any(href.endswith(f"documents/#{document['id']}") for href in hrefs), (
                 f"{lang}: {document['id']}"
             )
+
+
+# ---------------------------------------------------------------- readable pages, sources one click away
+def notes_by_page() -> dict[str, list[dict]]:
+    """The remarks on the sources (`notes`, `mission_note`) each page's data holds, by page."""
+    commissions = load("commissions")
+    pages: dict[str, list[dict]] = {
+        "about/index.html": [ORGANISATION["mission_note"]],
+        "governance/index.html": [
+            note
+            for part in ("bodies", "offices")
+            for item in GOVERNANCE[part]
+            for note in item.get("notes", [])
+        ],
+        "members/index.html": [
+            note for member in load("members")["members"] for note in member.get("notes", [])
+        ],
+        "commissions/index.html": commissions["list"].get("notes", []),
+        "contact/index.html": ORGANISATION["contact"].get("notes", []),
+        "join/index.html": load("members")["membership"].get("notes", []),
+    }
+    for name, key, folder in (
+        ("commissions", "bodies", "commissions"),
+        ("sections", "sections", "sections"),
+        ("events", "events", "events"),
+        ("news", "news", "news"),
+    ):
+        for entry in load(name)[key]:
+            pages[f"{folder}/{entry['id']}/index.html"] = entry.get("notes", [])
+    return {page: notes for page, notes in pages.items() if notes}
+
+
+NOTES_BY_PAGE = notes_by_page()
+
+
+def test_running_pages_have_no_note_boxes(real_site: Project) -> None:
+    """The old `!!! note` admonitions are gone from every page: remarks on the sources are
+    collapsed under their statement instead."""
+    for lang in LANGUAGES:
+        for page in sorted(language_pages(real_site.site, lang)):
+            html = real_site.html(page_path(lang, page))
+            article = html.select_one("article")
+            assert not article.select(".admonition"), f"{lang}/{page}: an admonition is left"
+            assert "!!!" not in article.get_text(), f"{lang}/{page}: an admonition was not converted"
+
+
+@pytest.mark.parametrize("page", sorted(NOTES_BY_PAGE))
+def test_remarks_on_the_sources_are_collapsed_under_about_the_sources(real_site: Project, page: str) -> None:
+    """Every `notes` entry of a page's data is in a closed <details> whose <summary> (a native,
+    keyboard-reachable button) is worded by the strings of the page's language, in Material's
+    details style; the remark's sources are cited there."""
+    strings = load_strings(LANGUAGES)
+    assert len(NOTES_BY_PAGE) >= 6
+    for lang in LANGUAGES:
+        html = real_site.html(page_path(lang, page))
+        blocks = html.select("article details.cglu-about-sources")
+        assert blocks, f"{lang}/{page}: no 'About the sources' element"
+        for block in blocks:
+            assert not block.has_attr("open"), f"{lang}/{page}: 'About the sources' is not collapsed"
+            summary = block.find(recursive=False)
+            assert summary.name == "summary"
+            assert plain(summary.get_text()) == strings[lang]["label"]["about_sources"]
+            assert block.select("sup a[href^='#source-']"), f"{lang}/{page}: remarks without sources"
+        inside = plain(" ".join(block.get_text() for block in blocks))
+        for note in NOTES_BY_PAGE[page]:
+            assert expected(note["text"][lang])[:60] in inside, f"{lang}/{page}: {note['text'][lang][:60]}"
+
+
+# ---------------------------------------------------------------- how to join
+MEMBERSHIP = load("members")["membership"]
+
+
+def test_join_page_says_how_to_join_in_every_language(real_site: Project) -> None:
+    """The Join page, made from `membership` in data/members.yml, gives both routes, every
+    category, the fee and how to apply and whom to contact, in each language; the home page
+    and the Members page link to it."""
+    strings = load_strings(LANGUAGES)
+    facts = texts_of(MEMBERSHIP)
+    assert len(MEMBERSHIP["routes"]) >= 2 and len(MEMBERSHIP["categories"]) >= 4
+    for lang in LANGUAGES:
+        page = page_path(lang, "join/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        assert plain(html.select_one("article h1").get_text()).startswith(strings[lang]["nav"]["join"])
+        missing = [expected(fact[lang])[:60] for fact in facts if expected(fact[lang]) not in text]
+        assert not missing, f"{lang}: {missing[:3]}"
+        for part in ("routes", "categories"):
+            for item in MEMBERSHIP[part]:
+                assert html.find(id=item["id"]) is not None, f"{lang}: no anchor {item['id']}"
+        for heading in ("routes", "categories", "fee", "apply", "contact"):
+            assert strings[lang]["join"][heading] in text, f"{lang}: no '{heading}' heading"
+        hrefs = {a["href"] for a in html.select("article a[href]")}
+        assert MEMBERSHIP["website"] in hrefs
+        assert {"../contact/", "../sections/"} <= hrefs, (
+            f"{lang}: the Contact and Sections pages are not linked"
+        )
+        for linking in ("index.html", "members/index.html"):
+            links = real_site.html(page_path(lang, linking)).select("article a[href]")
+            targets = {
+                link["href"] for link in links if plain(link.get_text()) == strings[lang]["nav"]["join"]
+            }
+            assert targets & {"join/", "../join/"}, f"{lang}/{linking} does not link the Join page"
+
+
+# ---------------------------------------------------------------- governance as it is
+def test_governance_page_shows_every_body_and_office_with_its_current_holders(real_site: Project) -> None:
+    """Every body and office has its anchor; each office lists its holders oldest first, and the
+    holder still in office (no `end`) is the last one, marked in office with the date of its source."""
+    strings = load_strings(LANGUAGES)
+    offices = {office["id"]: office for office in GOVERNANCE["offices"]}
+    current = [holder for holder in offices["presidents"]["holders"] if "end" not in holder]
+    assert len(current) == 1 and current[0] is offices["presidents"]["holders"][-1]
+    assert {"co-presidents", "treasurer", "secretary-general"} <= set(offices)
+    for lang in LANGUAGES:
+        page = page_path(lang, "governance/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        for item in [*GOVERNANCE["bodies"], *GOVERNANCE["offices"]]:
+            assert html.find(id=item["id"]) is not None, f"{lang}: no anchor for {item['id']}"
+        for office in GOVERNANCE["offices"]:
+            start = text.find(expected(office["title"][lang]))
+            names = [", ".join(holder["names"]) for holder in office["holders"]]
+            positions = [text.find(name, start) for name in names]
+            assert -1 not in positions and positions == sorted(positions), f"{lang}/{office['id']}: order"
+        in_office = strings[lang]["label"]["in_office"]
+        president = current[0]
+        colon = plain(strings[lang]["punctuation"]["colon"]).strip()
+        marked = rf"{re.escape(in_office)}\s*{re.escape(colon)}\s*{re.escape(president['names'][0])}"
+        assert re.search(marked, text), f"{lang}: the current President is not marked in office"
+        for body in GOVERNANCE["bodies"]:
+            for part in body.get("parts", []):
+                assert expected(part["name"][lang]) in text, f"{lang}: {part['name'][lang]}"
+        # The rotating Presidency elected in Daejeon, in the order of its turns.
+        start = text.find(expected(offices["presidents"]["title"][lang]))
+        rotation = [
+            text.find(name, start)
+            for name in ("Carolina Cosse", "Uğur İbrahim Altay", "Jan van Zanen", "Lee Jang-woo")
+        ]
+        assert -1 not in rotation and rotation == sorted(rotation)
+
+
+# ---------------------------------------------------------------- committees and working groups
+COMMISSIONS = load("commissions")["bodies"]
+
+
+def test_committee_pages_say_what_each_body_does_and_who_leads_it(real_site: Project) -> None:
+    """An entry page says more than one sentence; where the data names who leads the body, the
+    page says it under the 'Led by' label, with the date of its source when there is one."""
+    strings = load_strings(LANGUAGES)
+    led = [body for body in COMMISSIONS if "led_by" in body]
+    assert len(led) >= 10 and sum("as_of" in body["led_by"] for body in led) >= 5
+    for lang in LANGUAGES:
+        for body in COMMISSIONS:
+            page = page_path(lang, f"commissions/{body['id']}/index.html")
+            text = plain(real_site.text(page))
+            sentences = expected(body["description"][lang]).count(". ") + 1 + ("led_by" in body)
+            assert sentences >= 2, f"{body['id']}: one sentence only"
+            if "led_by" not in body:
+                continue
+            assert strings[lang]["label"]["led_by"] in text
+            assert expected(body["led_by"]["text"][lang]) in text, f"{lang}/{body['id']}: led_by"
+            if "as_of" in body["led_by"]:
+                when = LanguageFormats(strings[lang]["meta"]["babel_locale"]).date(
+                    str(body["led_by"]["as_of"])
+                )
+                assert plain(when).lower() in text.lower(), f"{lang}/{body['id']}: no date for led_by"
+
+
+def test_the_gender_equality_chair_is_the_co_president_the_governance_page_names(real_site: Project) -> None:
+    """The Standing Committee on Gender Equality is chaired by the Co-President elected for it:
+    the committee page and the governance page agree, in every language."""
+    chair = next(body for body in COMMISSIONS if body["id"] == "gender-equality")["led_by"]["text"]
+    co_presidents = next(office for office in GOVERNANCE["offices"] if office["id"] == "co-presidents")
+    names = [name for holder in co_presidents["holders"] if "role" in holder for name in holder["names"]]
+    assert names and all(name in chair["en"] for name in names)
+    for lang in LANGUAGES:
+        committee = plain(real_site.text(page_path(lang, "commissions/gender-equality/index.html")))
+        governance = plain(real_site.text(page_path(lang, "governance/index.html")))
+        for name in names:
+            assert name in committee and name in governance, f"{lang}: {name}"
+
+
+def test_contact_page_dates_its_details_and_links_the_join_page(real_site: Project) -> None:
+    """The contact details carry their date; later confirmations carry theirs; the remarks on the
+    sources are collapsed; the page leads to the Join and Sections pages."""
+    strings = load_strings(LANGUAGES)
+    contact = ORGANISATION["contact"]
+    assert contact["updates"] and contact["notes"]
+    for lang in LANGUAGES:
+        page = page_path(lang, "contact/index.html")
+        html = real_site.html(page)
+        text = plain(real_site.text(page))
+        formats = LanguageFormats(strings[lang]["meta"]["babel_locale"])
+        for item in [contact, *contact["updates"]]:
+            assert plain(formats.date(str(item["as_of"]))).lower() in text.lower(), f"{lang}: {item['as_of']}"
+        for update in contact["updates"]:
+            assert expected(update["text"][lang]) in text
+        assert html.select("article details.cglu-about-sources:not([open])")
+        hrefs = {a["href"] for a in html.select("article a[href]")}
+        assert {"../join/", "../sections/"} <= hrefs, f"{lang}: {sorted(hrefs)}"

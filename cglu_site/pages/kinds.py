@@ -135,6 +135,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     ),
     PageKind("documents", "documents.md.j2", "documents"),
     PageKind("members", "members.md.j2", "members"),
+    PageKind("join", "join.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
     PageKind("sources", "sources.md.j2", "sources"),
     PageKind("open-data", "open-data.md.j2", "sources", context=open_data.page_context),
