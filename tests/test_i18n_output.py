@@ -6,7 +6,10 @@ import json
 import posixpath
 import xml.etree.ElementTree as ElementTree
 
+from markdown.extensions.toc import TocExtension
 from sites import LANGUAGES, Project
+
+from cglu_site.data.strings import load_strings
 
 SITE_URL = "https://cglu-docs.example.org/"  # mkdocs.yml's default site_url
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -50,6 +53,24 @@ def test_each_language_has_a_404_page_in_that_language(fixture_site: Project) ->
         assert nav_links and all(href.startswith("/" + prefix(lang)) for href in nav_links), nav_links
         switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
         assert switcher == {other: "/" + prefix(other) for other in LANGUAGES}
+
+
+def test_heading_anchors_are_titled_in_the_language_of_their_page(fixture_site: Project) -> None:
+    """The ¶ after every heading (toc's permalink) is titled in the page's language, never in
+    Python-Markdown's English or another language's words."""
+    titles = {lang: load_strings(LANGUAGES)[lang]["label"]["permalink"] for lang in LANGUAGES}
+    assert len(set(titles.values())) == len(LANGUAGES), "each language words it its own way"
+    for lang in LANGUAGES:
+        # Python-Markdown's own title ("Permanent link"), and the other languages' words.
+        others = {*titles.values(), TocExtension().getConfig("permalink_title")} - {titles[lang]}
+        anchors = 0
+        for path in pages_of(fixture_site, lang):
+            page_anchors = fixture_site.html(path).select("a.headerlink")
+            anchors += len(page_anchors)
+            assert {anchor.get("title") for anchor in page_anchors} <= {titles[lang]}, path
+            text = (fixture_site.site / path).read_text(encoding="utf-8")
+            assert not [title for title in others if f'"{title}"' in text], path
+        assert anchors > 0, lang
 
 
 def test_every_page_has_absolute_hreflang_links_and_x_default(fixture_site: Project) -> None:

@@ -11,7 +11,8 @@ language, inside the first build's post_build; see README "Architecture"):
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
   (theme.py); then after i18n's, which sets the current language: the first time, generate
   the site (cglu_site.pages.generate: validate the data, write every page of every
-  language); then, for each language's build, set that language's navigation.
+  language); then, for each language's build, set that language's navigation and the
+  title of its heading anchors (markdown_settings.py).
 - on_files (before static-i18n's, which keeps this language's files) and on_nav (after
   it): entry pages out of the sidebar, under their collection (navigation.py).
 - on_page_markdown: generated pages take their edit address from their front matter;
@@ -41,6 +42,7 @@ from cglu_site.mkdocs import css_purge, html_fixes, staging
 from cglu_site.mkdocs.config import CgluPluginConfig
 from cglu_site.mkdocs.html_whitespace import strip_indentation
 from cglu_site.mkdocs.i18n import building_a_further_language, current_language, languages_from_config
+from cglu_site.mkdocs.markdown_settings import set_permalink_title
 from cglu_site.mkdocs.navigation import breadcrumb_trail, keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
@@ -129,7 +131,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
-        config.nav = self.site.navigation(current_language(config))
+        lang = current_language(config)
+        config.nav = self.site.navigation(lang)
+        # The heading anchors' title in this language (before any page is converted).
+        set_permalink_title(config, self.site.strings[lang]["label"]["permalink"])
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
             self.search_memo.index_through_memo(index)
