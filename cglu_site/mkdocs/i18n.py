@@ -39,3 +39,9 @@ def current_language(config: MkDocsConfig) -> str:
 def building_a_further_language(config: MkDocsConfig) -> bool:
     """True inside static-i18n's nested build of a language other than the first."""
     return bool(i18n_plugin(config).building)
+
+
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's site name: its `site_name` in the i18n block, else mkdocs.yml's (right for
+    every language during the default language's build, for its own during another's)."""
+    return {lang.locale: lang.site_name or config.site_name for lang in i18n_plugin(config).config.languages}

@@ -41,7 +41,13 @@ from cglu_site.data.validation import DataValidationError
 from cglu_site.mkdocs import css_purge, html_fixes, staging
 from cglu_site.mkdocs.config import CgluPluginConfig
 from cglu_site.mkdocs.html_whitespace import strip_indentation
-from cglu_site.mkdocs.i18n import building_a_further_language, current_language, languages_from_config
+from cglu_site.mkdocs.error_pages import error_page_languages
+from cglu_site.mkdocs.i18n import (
+    building_a_further_language,
+    current_language,
+    languages_from_config,
+    site_names,
+)
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
 from cglu_site.mkdocs.navigation import breadcrumb_trail, keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
@@ -184,6 +190,12 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             # An error page has no page: every link of it resolves against base_url, which must
             # stay the site root; only Material's search base moves (see on_post_template).
             self.error_page_search_base = language_base_url(context["base_url"], language)
+            context["cglu_strings"] = self.site.strings[language.code]  # Material's labels, reworded
+            # Its text and links in its language (and, on the page served for every missing
+            # address, in every language): overrides/404.html.
+            context["cglu_error_pages"] = error_page_languages(
+                self.site, language, context["base_url"], site_names(config), config.use_directory_urls
+            )
         return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -37,6 +37,23 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _ErrorPageHandler(_QuietHandler):
+    """As GitHub Pages serves a site: the root 404.html, with status 404, for every missing address."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        error_page = Path(self.directory) / "404.html"
+        if code != 404 or not error_page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = error_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -59,8 +76,8 @@ class LiveSite:
         return sorted(path.removesuffix("index.html") for path in paths)
 
 
-def _serve(folder: Path, port: int) -> ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def _serve(folder: Path, port: int, handler_class: type = _QuietHandler) -> ThreadingHTTPServer:
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -80,6 +97,18 @@ def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: st
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     site = _live(tmp_path_factory, "")
+    yield site
+    site.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pages_site(live_site: LiveSite) -> Iterator[LiveSite]:
+    """The live site's files served as GitHub Pages serves them: a missing address gets the
+    root 404.html (whichever language the address is in)."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    assert live_site.folder is not None
+    site = LiveSite(f"{origin}/", origin, _serve(live_site.folder, port, _ErrorPageHandler), live_site.folder)
     yield site
     site.server.shutdown()
 
