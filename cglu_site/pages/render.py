@@ -133,6 +133,7 @@ def render_template(
         "number": formats.number,
         "percent": formats.percent,
         "date": formats.date,
+        "language_name": formats.language_name,
         "date_range": formats.date_range,
         "year": lambda value: str(value)[:4],
     }
