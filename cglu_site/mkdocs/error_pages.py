@@ -21,18 +21,31 @@ from cglu_site.pages.generate import SiteBuild
 
 
 def error_page_languages(
-    site: SiteBuild, current: Language, base_url: str, site_names: dict[str, str], use_directory_urls: bool
+    site: SiteBuild,
+    current: Language,
+    base_url: str,
+    site_names: dict[str, str],
+    copyrights: dict[str, str],
+    use_directory_urls: bool,
 ) -> list[dict[str, Any]]:
     """The text and links of the 404 page in each language it holds: the current language
     first; every other one too on the default language's page, the one served for all."""
     languages = [current]
     if current.default:
         languages += [language for language in site.languages if language != current]
-    return [_language(site, language, base_url, site_names, use_directory_urls) for language in languages]
+    return [
+        _language(site, language, base_url, site_names, copyrights, use_directory_urls)
+        for language in languages
+    ]
 
 
 def _language(
-    site: SiteBuild, language: Language, base_url: str, site_names: dict[str, str], use_directory_urls: bool
+    site: SiteBuild,
+    language: Language,
+    base_url: str,
+    site_names: dict[str, str],
+    copyrights: dict[str, str],
+    use_directory_urls: bool,
 ) -> dict[str, Any]:
     own = site.strings[language.code]["not_found"]
     strings = {key: site.typography(text, language.code) for key, text in own.items()}  # text, not HTML
@@ -46,6 +59,10 @@ def _language(
         "code": language.code,
         "home": home,
         "title": f"{strings['heading']} - {site_names[language.code]}",
+        # What the rest of the page (Material's header, search, footer) says in this language.
+        "site_name": site_names[language.code],
+        "copyright": copyrights[language.code],
+        "material": site.strings[language.code]["material"],  # the site's wording of Material's labels
         "strings": strings,
         "sections": sections,
     }

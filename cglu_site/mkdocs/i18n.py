@@ -41,7 +41,10 @@ def building_a_further_language(config: MkDocsConfig) -> bool:
     return bool(i18n_plugin(config).building)
 
 
-def site_names(config: MkDocsConfig) -> dict[str, str]:
-    """Each language's site name: its `site_name` in the i18n block, else mkdocs.yml's (right for
-    every language during the default language's build, for its own during another's)."""
-    return {lang.locale: lang.site_name or config.site_name for lang in i18n_plugin(config).config.languages}
+def per_language(config: MkDocsConfig, option: str) -> dict[str, str]:
+    """Each language's `site_name`, `copyright`…: its own in the i18n block, else mkdocs.yml's
+    (right for every language during the default language's build, for its own during another's)."""
+    return {
+        lang.locale: getattr(lang, option) or config[option] or ""
+        for lang in i18n_plugin(config).config.languages
+    }

@@ -46,7 +46,7 @@ from cglu_site.mkdocs.i18n import (
     building_a_further_language,
     current_language,
     languages_from_config,
-    site_names,
+    per_language,
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
 from cglu_site.mkdocs.navigation import breadcrumb_trail, keep_entries_out_of_nav, link_entries_to_their_index
@@ -57,7 +57,7 @@ from cglu_site.mkdocs.serve.search_memo import SearchMemo, material_search_index
 from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
-from cglu_site.mkdocs.theme_labels import material_labels
+from cglu_site.mkdocs.theme_labels import material_labels, material_words
 from cglu_site.outputs import feeds
 from cglu_site.outputs.calendars import write_calendars
 from cglu_site.outputs.jsonld import page_structured_data
@@ -194,8 +194,14 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             # Its text and links in its language (and, on the page served for every missing
             # address, in every language): overrides/404.html.
             context["cglu_error_pages"] = error_page_languages(
-                self.site, language, context["base_url"], site_names(config), config.use_directory_urls
+                self.site,
+                language,
+                context["base_url"],
+                per_language(config, "site_name"),
+                per_language(config, "copyright"),
+                config.use_directory_urls,
             )
+            context["cglu_material_words"] = material_words()
         return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -56,6 +56,22 @@ def test_404_page_is_in_its_language_and_switches_to_each_home(live_site, visit,
         assert page.locator("html").get_attribute("lang") == other
 
 
+# What Material's header, search and footer say (the sidebar's links excepted), and the page's
+# language and title.
+CHROME = """() => {
+  const outside = (element) => !element.closest('.cglu-not-found, .md-sidebar--primary');
+  return {
+    lang: document.documentElement.lang,
+    title: document.title,
+    header: document.querySelector('.md-header__title').innerText.trim(),
+    copyright: document.querySelector('.md-copyright').innerText.trim(),
+    labels: [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].filter(outside).map(
+      (element) => ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name)).join(' | ')
+    ),
+  };
+}"""
+
+
 def folded(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
@@ -94,7 +110,19 @@ def test_a_missing_address_is_explained_in_its_language_by_the_one_404_page_serv
     others = [f"{pages_site.url}{other}/" for other in LANGUAGES[1:] if other != lang]
     assert links and all(link.startswith(pages_site.url + prefix) for link in links), links
     assert not [link for link in links if any(link.startswith(other) for other in others)], links
+    meta = page.locator(".md-search-result__meta").inner_text()
+    chrome = page.evaluate(CHROME)
     page.keyboard.press("Escape")  # the search closes
+    # Material's header, search and footer say what the language's own 404 page says.
+    own = visit.page.context.new_page()
+    own.goto(pages_site.url + prefix + "404.html")
+    own.get_by_role("button", name=folded(words["search"])).click()
+    own.wait_for_function("document.activeElement === document.querySelector('input.md-search__input')")
+    own.keyboard.type(query, delay=30)
+    own.locator(".md-search-result__item a").first.wait_for()
+    assert own.locator(".md-search-result__meta").inner_text() == meta
+    assert own.evaluate(CHROME) == chrome
+    own.close()
     home.click()
     page.wait_for_load_state()
     assert page.url == pages_site.url + prefix
