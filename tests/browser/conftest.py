@@ -83,7 +83,12 @@ def _serve(folder: Path, port: int, handler_class: type = _QuietHandler) -> Thre
     return server
 
 
-def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: str | None = None) -> LiveSite:
+def _live(
+    tmp_path_factory: pytest.TempPathFactory,
+    sub_path: str,
+    built_for: str | None = None,
+    handler_class: type = _QuietHandler,
+) -> LiveSite:
     """The real site built for `built_for` (default: where it is served) and served at `sub_path`."""
     port = _free_port()
     origin = f"http://127.0.0.1:{port}"
@@ -91,7 +96,7 @@ def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: st
     project = make_project(tmp_path_factory.mktemp("live"), None)
     served_root = tmp_path_factory.mktemp("served")
     project.build_ok("-d", str(served_root / sub_path), site_url=built_for or url)
-    return LiveSite(url, origin, _serve(served_root, port), served_root / sub_path)
+    return LiveSite(url, origin, _serve(served_root, port, handler_class), served_root / sub_path)
 
 
 @pytest.fixture(scope="session")
@@ -102,13 +107,10 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
 
 
 @pytest.fixture(scope="session")
-def pages_site(live_site: LiveSite) -> Iterator[LiveSite]:
-    """The live site's files served as GitHub Pages serves them: a missing address gets the
-    root 404.html (whichever language the address is in)."""
-    port = _free_port()
-    origin = f"http://127.0.0.1:{port}"
-    assert live_site.folder is not None
-    site = LiveSite(f"{origin}/", origin, _serve(live_site.folder, port, _ErrorPageHandler), live_site.folder)
+def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """The real site served as GitHub Pages serves one: a missing address gets the root
+    404.html (whichever language the address is in)."""
+    site = _live(tmp_path_factory, "", handler_class=_ErrorPageHandler)
     yield site
     site.server.shutdown()
 

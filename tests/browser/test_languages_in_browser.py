@@ -123,6 +123,7 @@ def test_a_missing_address_is_explained_in_its_language_by_the_one_404_page_serv
     assert own.locator(".md-search-result__meta").inner_text() == meta
     assert own.evaluate(CHROME) == chrome
     own.close()
+    page.wait_for_load_state("networkidle")  # Material's own requests (its sitemap) are done
     home.click()
     page.wait_for_load_state()
     assert page.url == pages_site.url + prefix
