@@ -4,8 +4,12 @@ Each language's build renders a 404 page (written to /404.html for the default l
 /<lang>/404.html for the others: plugin.py). Hosts such as GitHub Pages serve only the root
 one, for every missing address of every language: the root page holds the text of every
 language, the default's shown and the others hidden, and a small script in the template
-shows the one whose root the address is under (`/en/…` → English); without JavaScript the
-default language shows. The other languages' pages hold their own text only.
+shows the one whose root the address is under (`/en/…` → English), and puts the rest of
+the page in that language too: Material's labels in the header, search and footer (each
+language's are in its part of the page), the site's name, the copyright; it hides the
+sidebar's links, which lead to the default language's pages (the text lists the language's
+own). Without JavaScript the default language shows. The other languages' pages hold their
+own text only.
 
 Links are absolute paths from the site root (`base_url` of an error page is the path of
 `site_url`): the page is served at any address.
