@@ -78,6 +78,27 @@ CASES = [
         "data/sections.yml:4: section 'africa': 'region' has the language 'de', which the site does not have",
     ),
     (
+        "source title in another language left unmarked",
+        "sources.yml",
+        'es: "[[en: Test article]]"',
+        "es: Test article",
+        "data/sources.yml:11: source 'article': title (es) is the document's own title in 'en': mark it [[en: …]] or translate it",
+    ),
+    (
+        "source title marked with another language than the document's",
+        "sources.yml",
+        'fr: "[[en: Test article]]"',
+        'fr: "[[es: Test article]]"',
+        "data/sources.yml:11: source 'article': title (fr) marks the document's title as 'es', but the document is in 'en'",
+    ),
+    (
+        "source without its language",
+        "sources.yml",
+        "    language: en  #",
+        "    #",
+        "data/sources.yml:10: source 'article': missing field 'language'",
+    ),
+    (
         "invalid YAML",
         "members.yml",
         "    kind: member",

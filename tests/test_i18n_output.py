@@ -6,7 +6,10 @@ import json
 import posixpath
 import xml.etree.ElementTree as ElementTree
 
+from markdown.extensions.toc import TocExtension
 from sites import LANGUAGES, Project
+
+from cglu_site.data.strings import load_strings
 
 SITE_URL = "https://cglu-docs.example.org/"  # mkdocs.yml's default site_url
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -50,6 +53,65 @@ def test_each_language_has_a_404_page_in_that_language(fixture_site: Project) ->
         assert nav_links and all(href.startswith("/" + prefix(lang)) for href in nav_links), nav_links
         switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
         assert switcher == {other: "/" + prefix(other) for other in LANGUAGES}
+
+
+def folded(text: str) -> str:
+    """Text with its white space, no-break spaces included, folded to single spaces."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def test_each_language_has_a_404_page_that_explains_and_leads_home_to_sections_and_search(
+    fixture_site: Project,
+) -> None:
+    """The 404 page, in its language: heading, sentence, its home, its main sections, search.
+    The default language's page (the one hosts serve for every missing address) holds every
+    language, its own shown, the others hidden for its script to show; the others only their own."""
+    strings = load_strings(LANGUAGES)
+    for lang in LANGUAGES:
+        page = fixture_site.html(prefix(lang) + "404.html")
+        blocks = page.select("article .cglu-not-found")
+        held = LANGUAGES if lang == LANGUAGES[0] else (lang,)
+        assert [block["lang"] for block in blocks] == [lang, *[other for other in held if other != lang]]
+        assert [block.has_attr("hidden") for block in blocks] == [False] + [True] * (len(held) - 1)
+        for block in blocks:
+            words = strings[block["lang"]]["not_found"]
+            own_prefix = "/" + prefix(block["lang"])
+            assert folded(block.h1.get_text()) == folded(words["heading"])
+            texts = [folded(paragraph.get_text()) for paragraph in block.select("p")]
+            assert texts == [folded(words[key]) for key in ("text", "home", "sections", "search")]
+            home = block.find(
+                "a", string=lambda text, words=words: folded(text or "") == folded(words["home"])
+            )
+            assert home["href"] == own_prefix
+            sections = {a["href"]: folded(a.get_text()) for a in block.select("ul a")}
+            nav = strings[block["lang"]]["nav"]
+            assert sections[own_prefix + "commissions/"] == folded(nav["commissions"])
+            assert sections[own_prefix + "about/"] == folded(nav["about"])
+            assert all(href.startswith(own_prefix) for href in sections), sections
+            for href in sections:
+                assert (fixture_site.site / href.lstrip("/") / "index.html").exists(), href
+            assert block.select_one("button").get_text() == words["search"]
+        assert page.title.get_text().startswith(strings[lang]["not_found"]["heading"] + " - ")
+        others = [strings[other]["not_found"]["heading"] for other in LANGUAGES if other not in held]
+        assert not [heading for heading in others if heading in str(page)], lang
+
+
+def test_heading_anchors_are_titled_in_the_language_of_their_page(fixture_site: Project) -> None:
+    """The ¶ after every heading (toc's permalink) is titled in the page's language, never in
+    Python-Markdown's English or another language's words."""
+    titles = {lang: load_strings(LANGUAGES)[lang]["label"]["permalink"] for lang in LANGUAGES}
+    assert len(set(titles.values())) == len(LANGUAGES), "each language words it its own way"
+    for lang in LANGUAGES:
+        # Python-Markdown's own title ("Permanent link"), and the other languages' words.
+        others = {*titles.values(), TocExtension().getConfig("permalink_title")} - {titles[lang]}
+        anchors = 0
+        for path in pages_of(fixture_site, lang):
+            page_anchors = fixture_site.html(path).select("a.headerlink")
+            anchors += len(page_anchors)
+            assert {anchor.get("title") for anchor in page_anchors} <= {titles[lang]}, path
+            text = (fixture_site.site / path).read_text(encoding="utf-8")
+            assert not [title for title in others if f'"{title}"' in text], path
+        assert anchors > 0, lang
 
 
 def test_every_page_has_absolute_hreflang_links_and_x_default(fixture_site: Project) -> None:

@@ -15,6 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sites import FIXTURE_DATA, LANGUAGES, Project, make_project
 
+from cglu_site.data.strings import load_strings
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
@@ -87,6 +89,38 @@ def test_a_change_of_the_markdown_settings_converts_every_page_again(tmp_path: P
         assert 'class="headerlink"' not in (site_dir / "en" / "about-this-site" / "index.html").read_text(
             "utf-8"
         )
+
+
+def test_each_language_and_a_new_wording_of_the_heading_anchors_title_have_their_own_conversions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ¶ anchors' title is set per language in the Markdown settings the memo keys on: a
+    kept page is never given another language's title, and new words convert every page of
+    that language again."""
+    from cglu_site.pages import generate
+
+    project = make_project(tmp_path, FIXTURE_DATA)
+    strings = load_strings(LANGUAGES)
+    with serving(project) as (rebuild, site_dir):
+        rebuild()
+        assert rebuild()[0] == 0
+        for lang in LANGUAGES:
+            folder = site_dir if lang == LANGUAGES[0] else site_dir / lang
+            page = (folder / "about-this-site" / "index.html").read_text("utf-8")
+            assert f'title="{strings[lang]["label"]["permalink"]}"' in page, lang
+        reworded = LANGUAGES[-1]
+
+        def load_reworded(*args, **kwargs):
+            loaded = load_strings(*args, **kwargs)
+            loaded[reworded]["label"]["permalink"] = "Reworded anchor"
+            return loaded
+
+        monkeypatch.setattr(generate, "load_strings", load_reworded)
+        pages_of_one_language = len(html_pages(site_dir / reworded)) - 1  # less the 404
+        assert rebuild()[0] == pages_of_one_language
+        assert 'title="Reworded anchor"' in (
+            site_dir / reworded / "about-this-site" / "index.html"
+        ).read_text("utf-8")
 
 
 def test_a_page_whose_conversion_warns_warns_at_every_rebuild(tmp_path: Path) -> None:

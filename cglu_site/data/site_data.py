@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cglu_site.data.check_cache import ValidatedData, inputs_digest
+from cglu_site.data.text import FOREIGN_PHRASE
 from cglu_site.data.validation import (
     SCHEMA_DIR_NAME,
     DataError,
@@ -91,6 +92,7 @@ def load_site_data(
         errors += validate_documents(documents, schemas)
     if not errors:
         errors += _check_date_order(documents)
+        errors += _check_source_titles(documents)
     if errors:
         raise DataValidationError(errors)
     if validated is not None and digest is not None and schema_checked:
@@ -129,6 +131,39 @@ def _check_date_order(documents: dict[str, SourceDocument]) -> list[DataError]:
 
     for document in documents.values():
         walk(document.value, (), document)
+    return errors
+
+
+def _check_source_titles(documents: dict[str, SourceDocument]) -> list[DataError]:
+    """A source's title in another language than the document's is either a translation or
+    the original marked with the document's language ([[fr: …]]): an original left unmarked
+    would be read aloud in the page's language, and one marked otherwise in the wrong one."""
+    document = documents.get("sources")
+    if document is None or not isinstance(document.value, dict):
+        return []
+    errors = []
+    for index, source in enumerate(document.value.get("sources") or []):
+        own, titles = source.get("language"), source.get("title") or {}
+        original = titles.get(own)
+        if original is None:  # a document in a language the site does not have
+            continue
+        for lang, title in titles.items():
+            if lang == own:
+                continue
+            problem = None
+            if title == original:
+                problem = f"is the document's own title in '{own}': mark it [[{own}: …]] or translate it"
+            for code, phrase in FOREIGN_PHRASE.findall(title):
+                if phrase == original and code != own:
+                    problem = f"marks the document's title as '{code}', but the document is in '{own}'"
+            if problem:
+                errors.append(
+                    DataError(
+                        document.file,
+                        document.line_of(("sources", index, "title", lang)),
+                        f"source '{source.get('id')}': title ({lang}) {problem}",
+                    )
+                )
     return errors
 
 

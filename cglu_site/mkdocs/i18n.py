@@ -40,3 +40,12 @@ def current_language(config: MkDocsConfig) -> str:
 def building_a_further_language(config: MkDocsConfig) -> bool:
     """True inside static-i18n's nested build of a language other than the first."""
     return bool(i18n_plugin(config).building)
+
+
+def per_language(config: MkDocsConfig, option: str) -> dict[str, str]:
+    """Each language's `site_name`, `copyright`…: its own in the i18n block, else mkdocs.yml's
+    (right for every language during the default language's build, for its own during another's)."""
+    return {
+        lang.locale: getattr(lang, option) or config[option] or ""
+        for lang in i18n_plugin(config).config.languages
+    }

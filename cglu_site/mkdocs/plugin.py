@@ -11,7 +11,8 @@ language, inside the first build's post_build; see README "Architecture"):
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
   (theme.py); then after i18n's, which sets the current language: the first time, generate
   the site (cglu_site.pages.generate: validate the data, write every page of every
-  language); then, for each language's build, set that language's navigation.
+  language); then, for each language's build, set that language's navigation and the
+  title of its heading anchors (markdown_settings.py).
 - on_files (before static-i18n's, which keeps this language's files) and on_nav (after
   it): entry pages out of the sidebar, under their collection (navigation.py).
 - on_page_markdown: generated pages take their edit address from their front matter;
@@ -46,8 +47,15 @@ from cglu_site.data.strings import STRINGS_DIR, load_strings
 from cglu_site.data.validation import DataValidationError
 from cglu_site.mkdocs import css_purge, html_fixes, staging
 from cglu_site.mkdocs.config import CgluPluginConfig
+from cglu_site.mkdocs.error_pages import error_page_languages
 from cglu_site.mkdocs.html_whitespace import strip_indentation
-from cglu_site.mkdocs.i18n import building_a_further_language, current_language, languages_from_config
+from cglu_site.mkdocs.i18n import (
+    building_a_further_language,
+    current_language,
+    languages_from_config,
+    per_language,
+)
+from cglu_site.mkdocs.markdown_settings import set_permalink_title
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve import errors as serve_errors
@@ -57,7 +65,7 @@ from cglu_site.mkdocs.serve.search_memo import SearchMemo, material_search_index
 from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
-from cglu_site.mkdocs.theme_labels import material_labels
+from cglu_site.mkdocs.theme_labels import material_labels, material_words
 from cglu_site.mkdocs.toc_titles import restore_toc_titles
 from cglu_site.outputs import feeds
 from cglu_site.outputs.calendars import write_calendars
@@ -140,14 +148,16 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         assert self.site is not None
         if self.error_site is not None and self.site.data is None:  # each language's build reads it again
             config.docs_dir = str(self.error_site.folder)
-        config.nav = self.site.navigation(current_language(config))
-        for key in ("site_name", "copyright"):  # each language's, from static-i18n
-            if isinstance(config.get(key), str):
-                config[key] = self.site.typography(config[key], current_language(config))
-        if isinstance(config.get("site_description"), str):  # the description of hand-written pages
-            config["site_description"] = self.site.description(
-                config["site_description"], current_language(config)
-            )
+        lang = current_language(config)
+        config.nav = self.site.navigation(lang)
+        if self.site.strings:  # none when the strings themselves are wrong under serve (serve/errors.py)
+            # The heading anchors' title in this language (before any page is converted).
+            set_permalink_title(config, self.site.strings[lang]["label"]["permalink"])
+            for key in ("site_name", "copyright"):  # each language's, from static-i18n
+                if isinstance(config.get(key), str):
+                    config[key] = self.site.typography(config[key], lang)
+            if isinstance(config.get("site_description"), str):  # the description of hand-written pages
+                config["site_description"] = self.site.description(config["site_description"], lang)
         if self.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
             self.search_memo.index_through_memo(index)
@@ -221,6 +231,20 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             # An error page has no page: every link of it resolves against base_url, which must
             # stay the site root; only Material's search base moves (see on_post_template).
             self.error_page_search_base = language_base_url(context["base_url"], language)
+            if not self.site.strings:  # the strings themselves are wrong, under serve (serve/errors.py)
+                return context
+            context["cglu_strings"] = self.site.strings[language.code]  # Material's labels, reworded
+            # Its text and links in its language (and, on the page served for every missing
+            # address, in every language): overrides/404.html.
+            context["cglu_error_pages"] = error_page_languages(
+                self.site,
+                language,
+                context["base_url"],
+                per_language(config, "site_name"),
+                per_language(config, "copyright"),
+                config.use_directory_urls,
+            )
+            context["cglu_material_words"] = material_words()
         return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -73,6 +73,11 @@ class LanguageFormats:
     def percent(self, value: float) -> str:
         return self._kept(("percent", value), lambda: format_percent(value / 100, locale=self.locale))
 
+    def language_name(self, code: str) -> str:
+        """A language's name in this language, as CLDR writes it in a sentence: 'anglais',
+        'English', 'inglés' (the code itself if CLDR does not know it)."""
+        return self._kept(("language", code), lambda: self.locale.languages.get(code, code))
+
     def date(self, value: str | int) -> str:
         """A full or partial ISO date (2022-10-10, 2021-03, 2004) in words."""
         return self._kept(("date", str(value)), lambda: self._date(str(value)))

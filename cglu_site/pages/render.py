@@ -146,6 +146,7 @@ def render_template(
         # A label's form for a count: plural(strings.kinds.regional, sections | length).
         "plural": formats.plural,
         "date": formats.date,
+        "language_name": formats.language_name,
         "date_range": formats.date_range,
         "year": lambda value: str(value)[:4],
         "days": day_count,

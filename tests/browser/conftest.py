@@ -37,6 +37,23 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _ErrorPageHandler(_QuietHandler):
+    """As GitHub Pages serves a site: the root 404.html, with status 404, for every missing address."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        error_page = Path(self.directory) / "404.html"
+        if code != 404 or not error_page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = error_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -59,14 +76,19 @@ class LiveSite:
         return sorted(path.removesuffix("index.html") for path in paths)
 
 
-def _serve(folder: Path, port: int) -> ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def _serve(folder: Path, port: int, handler_class: type = _QuietHandler) -> ThreadingHTTPServer:
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: str | None = None) -> LiveSite:
+def _live(
+    tmp_path_factory: pytest.TempPathFactory,
+    sub_path: str,
+    built_for: str | None = None,
+    handler_class: type = _QuietHandler,
+) -> LiveSite:
     """The real site built for `built_for` (default: where it is served) and served at `sub_path`."""
     port = _free_port()
     origin = f"http://127.0.0.1:{port}"
@@ -74,12 +96,21 @@ def _live(tmp_path_factory: pytest.TempPathFactory, sub_path: str, built_for: st
     project = make_project(tmp_path_factory.mktemp("live"), None)
     served_root = tmp_path_factory.mktemp("served")
     project.build_ok("-d", str(served_root / sub_path), site_url=built_for or url)
-    return LiveSite(url, origin, _serve(served_root, port), served_root / sub_path)
+    return LiveSite(url, origin, _serve(served_root, port, handler_class), served_root / sub_path)
 
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     site = _live(tmp_path_factory, "")
+    yield site
+    site.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """The real site served as GitHub Pages serves one: a missing address gets the root
+    404.html (whichever language the address is in)."""
+    site = _live(tmp_path_factory, "", handler_class=_ErrorPageHandler)
     yield site
     site.server.shutdown()
 
