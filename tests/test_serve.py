@@ -50,12 +50,9 @@ def wait_for(condition, timeout: float = 30.0) -> bool:
     return False
 
 
-@pytest.fixture(params=["events", "poll"])
-def served(request, fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
-    """`mkdocs serve` watching with the system's file events, or polling (CGLU_WATCH=poll)."""
-    port = free_port()
-    log = (fixture_project.root / "serve.log").open("w")
-    process = subprocess.Popen(
+def start_serve(project: Project, port: int, log, **environment: str) -> subprocess.Popen:
+    """`mkdocs serve` of the project on a port of this machine, its output in `log`."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -64,12 +61,20 @@ def served(request, fixture_project: Project) -> Iterator[tuple[Project, str, ob
             "-a",
             f"127.0.0.1:{port}",
             "-f",
-            str(fixture_project.root / "mkdocs.yml"),
+            str(project.root / "mkdocs.yml"),
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CGLU_WATCH": request.param},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
     )
+
+
+@pytest.fixture(params=["events", "poll"])
+def served(request, fixture_project: Project) -> Iterator[tuple[Project, str, object]]:
+    """`mkdocs serve` watching with the system's file events, or polling (CGLU_WATCH=poll)."""
+    port = free_port()
+    log = (fixture_project.root / "serve.log").open("w")
+    process = start_serve(fixture_project, port, log, CGLU_WATCH=request.param)
     url = f"http://127.0.0.1:{port}/"
 
     def log_text() -> str:
@@ -137,21 +142,7 @@ def test_serve_starts_with_wrong_data_shows_the_error_and_recovers(fixture_proje
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     with (fixture_project.root / "serve.log").open("w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "-a",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(fixture_project.root / "mkdocs.yml"),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        process = start_serve(fixture_project, port, log)
         try:
             message = "data/members.yml:5: member 'test-association'"
             assert wait_for(lambda: message in html.unescape(fetch(url + "en/"))), (
