@@ -116,6 +116,12 @@ def test_the_organisation_with_its_names_address_contact_and_sections(real_site:
         plain(section["name"][lang]) for section in sections
     ]
     assert all(site_file(real_site, sub["url"]) for sub in item["subOrganization"])
+    members = [member for member in load("members")["members"] if member["kind"] == "member"]
+    assert [(member["name"], member.get("url")) for member in item["member"]] == [
+        (plain(member["name"][lang]), member.get("website")) for member in members
+    ]
+    for page in ("members/index.html", "join/index.html"):  # the pages about membership carry it too
+        assert node(real_site, page_path(lang, page), "Organization")["@id"] == item["@id"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

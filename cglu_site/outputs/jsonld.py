@@ -3,8 +3,9 @@
 Search engines and other machines read who the organisation is without parsing prose:
 
 - every page but the home page: a BreadcrumbList of its place in the navigation;
-- home, about and contact: the Organization (names in every language, address, contact
-  point, sameAs), with its sections as subOrganization; the sections index too;
+- home, about, contact, members and join: the Organization (names in every language,
+  address, contact point, sameAs), with its sections as subOrganization and its member
+  associations as member; the sections index too;
 - each section page: the section as an Organization whose parentOrganization is UCLG;
 - each event page: an Event (dates, place, organisers); each news page: a NewsArticle;
 - the open data page: a DataCatalog of the published datasets.
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from cglu_site.pages.generate import SiteBuild
 
 SCHEMA_ORG = "https://schema.org"
-_ORGANISATION_PAGES = {"index", "about", "contact", "sections/index"}
+_ORGANISATION_PAGES = {"index", "about", "contact", "members", "join", "sections/index"}
 
 
 def script_json(value: Any) -> str:
@@ -115,6 +116,16 @@ def organisation(site: SiteBuild, lang: str, site_url: str) -> dict[str, Any]:
                 "url": urljoin(site_url, f"{language_root(site, lang)}sections/{item['id']}/"),
             }
             for item in site.data["sections"]["sections"]
+        ],
+        # Member associations (not partners), as schema.org's members of the organisation.
+        "member": [
+            {
+                "@type": "Organization",
+                "name": plain_text(item["name"][lang]),
+                **({"url": item["website"]} if "website" in item else {}),
+            }
+            for item in site.data["members"]["members"]
+            if item["kind"] == "member"
         ],
     }
     if "fax" in contact:
