@@ -41,9 +41,10 @@ TABLES = {
     "news": "news",
     "members": "members",
     "sources": "sources",
+    "documents": "documents",
 }
 # The order of the Open data page: as the navigation; files added later come last.
-ORDER = ("organisation", "governance", "commissions", "sections", "events", "news", "members", "sources")
+ORDER = ("organisation", "governance", "commissions", "sections", "events", "news", "documents", "members", "sources")
 _COMMON = "common.schema.json#/$defs/"
 # Shared definitions a field can point to, and the kind of value each one is.
 _TYPES = {
