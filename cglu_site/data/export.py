@@ -44,7 +44,17 @@ TABLES = {
     "documents": "documents",
 }
 # The order of the Open data page: as the navigation; files added later come last.
-ORDER = ("organisation", "governance", "commissions", "sections", "events", "news", "documents", "members", "sources")
+ORDER = (
+    "organisation",
+    "governance",
+    "commissions",
+    "sections",
+    "events",
+    "news",
+    "documents",
+    "members",
+    "sources",
+)
 _COMMON = "common.schema.json#/$defs/"
 # Shared definitions a field can point to, and the kind of value each one is.
 _TYPES = {

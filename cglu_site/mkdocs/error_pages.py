@@ -21,6 +21,7 @@ from typing import Any
 
 from cglu_site.data.languages import Language
 from cglu_site.mkdocs.search_index import language_base_url
+from cglu_site.pages.addresses import directory_url
 from cglu_site.pages.generate import SiteBuild
 
 
@@ -75,9 +76,6 @@ def _language(
 def _page_url(path: str, use_directory_urls: bool) -> str:
     """A page's address below its language root: 'commissions/index' → 'commissions/',
     'about' → 'about/', 'index' → '' (the language's home)."""
-    folder, _, name = path.rpartition("/")
-    if name == "index":
-        if not folder:
-            return ""
-        return f"{folder}/" if use_directory_urls else f"{folder}/index.html"
-    return f"{path}/" if use_directory_urls else f"{path}.html"
+    if use_directory_urls or path == "index":
+        return directory_url(path)
+    return f"{path.removesuffix('/index')}/index.html" if path.endswith("/index") else f"{path}.html"
