@@ -17,6 +17,9 @@ class CgluPluginConfig(Config):
     cache_dir = config_options.Type(str, default=str(DEFAULT_FOLDER))
     # Drop from Material's stylesheet the rules no page can use (css_purge.py).
     purge_css = config_options.Type(bool, default=True)
+    # A text or page missing in a language: "notice" (the build says so and pages show its
+    # original, marked) or "error" (the build fails). Also read by `python -m cglu_site check`.
+    missing_translations = config_options.Choice(("notice", "error"), default="notice")
     # `mkdocs serve` only: convert again only the pages whose Markdown changed, index again
     # only those whose HTML changed (serve/markdown_memo.py, serve/search_memo.py).
     serve_memos = config_options.Type(bool, default=True)

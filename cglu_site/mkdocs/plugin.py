@@ -135,6 +135,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                     theme_labels=material_labels(),
                 )
                 self.serve_errors = []
+                if (notice := self.site.awaiting_notice()) is not None:
+                    log.info(notice)
             except (DataValidationError, GeneratedFileConflict) as error:
                 if self.command != "serve":
                     raise PluginError(str(error)) from None
@@ -200,6 +202,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",
             edit_uri=config.edit_uri or "",
+            missing_translations=self.config.missing_translations,
         )
 
     def _memos(self) -> list[RebuildMemo]:
@@ -263,9 +266,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.site.data is None:  # the page that shows a data error (serve/errors.py)
             return markdown
         lang = current_language(config)
-        if self.site.page_for(page.file.src_uri) is not None:
+        if self.site.page_for(page.file.src_uri) is not None or "translation_of" in page.meta:
             # Generated pages are complete (cglu_site/pages/generate.py); they are edited in
-            # their data file, whose address their front matter gives.
+            # their data file, whose address their front matter gives; a page awaiting
+            # translation shows its original, which is edited in its own file.
             page.edit_url = page.meta.get("edit_url")
         else:
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
