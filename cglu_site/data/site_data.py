@@ -29,6 +29,7 @@ class SiteData:
     root: Path
     # The texts awaiting translation, each with the languages it lacks.
     untranslated: tuple[tuple[DataError, tuple[str, ...]], ...] = ()
+    every_language: bool = True  # as validated: each text required in every language?
 
     def __getitem__(self, stem: str) -> Any:
         return self.files[stem]
@@ -110,7 +111,7 @@ def load_site_data(
         for stem, document in documents.items()
         for path, lacking in fill_untranslated(document.value, languages)
     )
-    return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root, untranslated)
+    return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root, untranslated, every_language)
 
 
 def _display(path: Path, root: Path) -> str:

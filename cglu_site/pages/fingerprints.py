@@ -12,6 +12,7 @@ file for hand-written pages.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,8 @@ def current_fingerprints(project: Path, docs_dir: Path, data_dir: Path, codes: S
             document = load_yaml(path, path.relative_to(project).as_posix())
         except DataFileError:
             continue  # `check` reports it
-        for key, text in _texts(document.value, codes, (path.stem,)):
-            found[key] = {code: fingerprint(value) for code, value in text.items()}
+        for key, text in _texts(document.value, codes, ()):
+            found[f"{document.file}#{key}"] = {code: fingerprint(value) for code, value in text.items()}
     languages = [Language(code, code, False, "") for code in codes]
     for path in sorted(docs_dir.rglob("*.md")):
         if is_generated(path):
@@ -83,8 +84,8 @@ def write_record(project: Path, fingerprints: dict[str, dict[str, str]]) -> Path
     path = project / RECORD_FILE
     lines = [_HEADER.rstrip("\n")]
     for key in sorted(fingerprints):
-        versions = ", ".join(f"{code}: '{value}'" for code, value in sorted(fingerprints[key].items()))
-        lines.append(f"{key}: {{{versions}}}")
+        versions = ", ".join(f"{code}: {json.dumps(value)}" for code, value in sorted(fingerprints[key].items()))
+        lines.append(f"{json.dumps(key, ensure_ascii=False)}: {{{versions}}}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
