@@ -274,7 +274,7 @@ def test_ci_tests_every_supported_python_and_deploys_with_the_locked_one() -> No
 def test_issue_templates_parse() -> None:
     templates = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
     names = {path.stem for path in templates}
-    assert {"content-correction", "translation", "config"} <= names
+    assert {"content-correction", "translation-request", "translation-correction", "config"} <= names
     for path in templates:
         form = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.stem != "config":
