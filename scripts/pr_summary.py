@@ -84,7 +84,8 @@ def summary(project: Path, base: str, head: str) -> str:
         "## The site in this pull request",
         "",
         f"Compared: `{base}` → `{head}`. The built site is attached to this run (artifact `site`):"
-        " download it and open `index.html`, or serve it with `python3 -m http.server --directory site`.",
+        " download it, unzip it into a folder `site` and serve it with"
+        " `python3 -m http.server --bind 127.0.0.1 8000 --directory site`, then open <http://127.0.0.1:8000/>.",
         "",
         "| language | pages added | pages changed | pages removed | awaiting translation | possibly outdated |",
         "| --- | --- | --- | --- | --- | --- |",

@@ -67,3 +67,16 @@ def test_the_summary_lists_changes_per_language_between_two_revisions(fixture_pr
     assert "news item '2020-06-12-meeting': 'title' lacks" in section
     assert "data/commissions.yml#bodies/culture/name" in section
     assert "artifact `site`" in summary
+
+
+def test_pull_requests_get_the_summary_and_the_built_site() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["preview"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert any("scripts/task.py build" in run for run in runs)
+    assert any("scripts/pr_summary.py --base" in run for run in runs)
+    [upload] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["name"] == "site" and upload["with"]["path"] == "site"
