@@ -43,11 +43,8 @@ def command(project: Project, *args: str) -> subprocess.CompletedProcess:
 def set_option(project: Project, value: str) -> None:
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "      data_dir: data\n" in text
-    config.write_text(
-        text.replace("      data_dir: data\n", f"      data_dir: data\n      missing_translations: {value}\n", 1),
-        encoding="utf-8",
-    )
+    assert "      missing_translations: notice\n" in text
+    config.write_text(text.replace("missing_translations: notice", f"missing_translations: {value}", 1), encoding="utf-8")
 
 
 def expected_notice(lang: str, original: str) -> str:
