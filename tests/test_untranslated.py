@@ -6,6 +6,7 @@ outdated since `status --record`."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -93,6 +94,17 @@ def test_a_text_in_one_language_is_shown_in_the_others_marked_and_announced(fixt
         expected_notice(OTHERS[-1], ORIGINAL)
     )
     assert page.select_one("a[rel=edit]")["href"].endswith(f"docs/about-this-site.{ORIGINAL}.md")
+
+    # "About this site" shows how far each language is translated.
+    about = fixture_project.html(f"{OTHERS[0]}/about-this-site/index.html")
+    rows = [[cell.get_text() for cell in row.select("td")] for row in about.select("article table tbody tr")]
+    assert len(rows) == len(LANGUAGES)
+    numbers = [[int(n) for n in re.findall(r"\d+", " ".join(row[1:]))] for row in rows]
+    texts = numbers[0][1]
+    assert numbers[0] == [texts, texts, 1, 1]  # the original language has everything
+    for lang_numbers in numbers[1:-1]:
+        assert lang_numbers == [texts - 3, texts, 1, 1]  # the news item's three texts
+    assert numbers[-1] == [texts - 3, texts, 0, 1]  # and the page the last language lacks
 
     # Open data publishes the data as written: no copy of the original under another language.
     news = json.loads((fixture_project.site / "data" / "news.json").read_text(encoding="utf-8"))

@@ -32,6 +32,7 @@ from cglu_site.pages.hand_written import hand_written_pages, split_front_matter,
 from cglu_site.pages.kinds import GeneratedPage, all_pages, generated_pages
 from cglu_site.pages.last_updated import last_commit_dates
 from cglu_site.pages.render import make_environment, render_template, untranslated_notice
+from cglu_site.pages.translation_table import translation_rows
 from cglu_site.pages.typography import apply_typography
 from cglu_site.pages.writer import MARKER, write_generated
 
@@ -125,6 +126,12 @@ class SiteBuild(Content):
             "data": self.data.files,
             "organisation": self.data["organisation"]["organisation"],
             "page_path": page_path,
+            "translation_status": self.derived_value(
+                "translation rows",
+                lambda site: translation_rows(
+                    site.data, [language.code for language in site.languages], site.hand_written, site.untranslated_pages
+                ),
+            ),
         }
 
     def formats(self, lang: str) -> LanguageFormats:
