@@ -70,7 +70,9 @@ def check(project_dir: Path) -> int:
         for (path, lang), original in sorted(untranslated_pages.items())
     ]
     if awaiting:
-        print(f"Notice: {len(awaiting)} awaiting translation, each shown in its original language until translated:")
+        print(
+            f"Notice: {len(awaiting)} awaiting translation, each shown in its original language until translated:"
+        )
         print("\n".join(f"  {line}" for line in awaiting))
     return 0
 
@@ -81,7 +83,9 @@ def status(project_dir: Path, extra_languages: list[str], record: bool = False) 
     now (translations.yml), as the ones the translations are made from."""
     codes = load_project(project_dir / "mkdocs.yml").codes
     if record:
-        path = write_record(project_dir, current_fingerprints(project_dir, project_dir / "docs", project_dir / "data", codes))
+        path = write_record(
+            project_dir, current_fingerprints(project_dir, project_dir / "docs", project_dir / "data", codes)
+        )
         print(f"Recorded the fingerprint of every text in {path.name}: commit it with the translations.")
     codes += [code for code in extra_languages if code not in codes]
     statuses = translation_status(project_dir, codes)

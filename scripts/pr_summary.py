@@ -47,12 +47,19 @@ def pages(tree: Path) -> dict[str, str]:
     )
     if result.returncode != 0:  # a revision whose data does not build: no pages to compare
         return {}
-    return {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8") for path in sorted(out.rglob("*.md"))}
+    return {
+        path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(out.rglob("*.md"))
+    }
 
 
-def compare(before: dict[str, str], after: dict[str, str], codes: list[str]) -> dict[str, dict[str, list[str]]]:
+def compare(
+    before: dict[str, str], after: dict[str, str], codes: list[str]
+) -> dict[str, dict[str, list[str]]]:
     """Per language: the pages added, changed and removed (paths without language suffix)."""
-    changes: dict[str, dict[str, list[str]]] = {code: {"added": [], "changed": [], "removed": []} for code in codes}
+    changes: dict[str, dict[str, list[str]]] = {
+        code: {"added": [], "changed": [], "removed": []} for code in codes
+    }
     for path in sorted(set(before) | set(after)):
         stem, _, code = path.removesuffix(".md").rpartition(".")
         if code not in changes:
@@ -116,14 +123,22 @@ def summary(project: Path, base: str, head: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--base", required=True, help="the revision the pull request starts from")
     parser.add_argument("--head", default="HEAD", help="the pull request's revision (default: HEAD)")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the git checkout (default: current folder)")
-    parser.add_argument("--output", type=Path, help="where to write (default: $GITHUB_STEP_SUMMARY, else stdout)")
+    parser.add_argument(
+        "--project", type=Path, default=Path.cwd(), help="the git checkout (default: current folder)"
+    )
+    parser.add_argument(
+        "--output", type=Path, help="where to write (default: $GITHUB_STEP_SUMMARY, else stdout)"
+    )
     args = parser.parse_args(argv)
     text = summary(args.project.resolve(), args.base, args.head)
-    target = args.output or (Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None)
+    target = args.output or (
+        Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None
+    )
     if target is None:
         sys.stdout.write(text)
     else:

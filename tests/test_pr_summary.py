@@ -17,7 +17,9 @@ ORIGINAL, OTHERS = LANGUAGES[0], LANGUAGES[1:]
 def git(project: Project, *args: str) -> str:
     return subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", str(project.root), *args],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
 
 
@@ -28,24 +30,54 @@ def commit(project: Project, message: str) -> str:
 
 
 def rows(summary: str) -> dict[str, list[str]]:
-    table = [line for line in summary.splitlines() if line.startswith("| ") and not line.startswith(("| language", "| ---"))]
-    return {cells[0]: cells[1:] for cells in ([c.strip() for c in line.strip("|").split("|")] for line in table)}
+    table = [
+        line
+        for line in summary.splitlines()
+        if line.startswith("| ") and not line.startswith(("| language", "| ---"))
+    ]
+    return {
+        cells[0]: cells[1:] for cells in ([c.strip() for c in line.strip("|").split("|")] for line in table)
+    }
 
 
-def test_the_summary_lists_changes_per_language_between_two_revisions(fixture_project: Project, tmp_path: Path) -> None:
+def test_the_summary_lists_changes_per_language_between_two_revisions(
+    fixture_project: Project, tmp_path: Path
+) -> None:
     git(fixture_project, "init", "-q")
-    (fixture_project.root / ".gitignore").write_text((ROOT / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "cglu_site", "status", "--record", "--project", str(fixture_project.root)], check=True, capture_output=True)
+    (fixture_project.root / ".gitignore").write_text(
+        (ROOT / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "cglu_site", "status", "--record", "--project", str(fixture_project.root)],
+        check=True,
+        capture_output=True,
+    )
     base = commit(fixture_project, "the translated site")
     write_in_original_only(fixture_project)  # a news item now written in one language only
-    fixture_project.edit("commissions.yml", CULTURE_NAME, CULTURE_NAME.replace("Commission Culture", "Commission de la culture"))
+    fixture_project.edit(
+        "commissions.yml",
+        CULTURE_NAME,
+        CULTURE_NAME.replace("Commission Culture", "Commission de la culture"),
+    )
     head = commit(fixture_project, "news in one language; a name changed in one language")
 
     output = tmp_path / "summary.md"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "pr_summary.py"), "--base", base, "--head", head,
-         "--project", str(fixture_project.root), "--output", str(output)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "pr_summary.py"),
+            "--base",
+            base,
+            "--head",
+            head,
+            "--project",
+            str(fixture_project.root),
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     summary = output.read_text(encoding="utf-8")

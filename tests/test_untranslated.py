@@ -13,13 +13,15 @@ import sys
 import pytest
 import yaml
 from babel import Locale
+from sites import LANGUAGES, Project
 
 from cglu_site.data.strings import load_strings
-from sites import LANGUAGES, Project
 
 NEWS_TITLE = "title: {fr: Réunion de test, en: Test meeting, es: Reunión de prueba}"
 NEWS_SUMMARY = "summary: {fr: Une réunion., en: A meeting., es: Una reunión.}"
-NEWS_BODY = "- {fr: Les participants se sont réunis., en: Participants met., es: Los participantes se reunieron.}"
+NEWS_BODY = (
+    "- {fr: Les participants se sont réunis., en: Participants met., es: Los participantes se reunieron.}"
+)
 CULTURE_NAME = "name: {fr: Commission Culture, en: Committee on Culture, es: Comisión de Cultura}"
 ORIGINAL, OTHERS = LANGUAGES[0], LANGUAGES[1:]
 PAGE = "news/2020-06-12-meeting/index.html"
@@ -45,7 +47,9 @@ def set_option(project: Project, value: str) -> None:
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "      missing_translations: notice\n" in text
-    config.write_text(text.replace("missing_translations: notice", f"missing_translations: {value}", 1), encoding="utf-8")
+    config.write_text(
+        text.replace("missing_translations: notice", f"missing_translations: {value}", 1), encoding="utf-8"
+    )
 
 
 def expected_notice(lang: str, original: str) -> str:
@@ -143,13 +147,18 @@ def test_a_text_in_no_language_is_an_error(fixture_project: Project) -> None:
     fixture_project.edit("news.yml", NEWS_TITLE, "title: {}")
     result = command(fixture_project, "check")
     assert result.returncode == 1
-    assert "data/news.yml:4: news item '2020-06-12-meeting': 'title' has no text in any language" in result.stderr
+    assert (
+        "data/news.yml:4: news item '2020-06-12-meeting': 'title' has no text in any language"
+        in result.stderr
+    )
     build = fixture_project.build()
     assert build.returncode != 0 and "has no text in any language" in build.stderr
 
 
 @pytest.mark.parametrize("where", ["data", "page"])
-def test_status_lists_what_awaits_translation_and_what_may_be_outdated(fixture_project: Project, where: str) -> None:
+def test_status_lists_what_awaits_translation_and_what_may_be_outdated(
+    fixture_project: Project, where: str
+) -> None:
     recorded = command(fixture_project, "status", "--record")
     assert recorded.returncode == 0, recorded.stdout + recorded.stderr
     record = yaml.safe_load((fixture_project.root / "translations.yml").read_text(encoding="utf-8"))
@@ -158,11 +167,18 @@ def test_status_lists_what_awaits_translation_and_what_may_be_outdated(fixture_p
     write_in_original_only(fixture_project)  # awaiting translation: listed as missing, per language
     result = command(fixture_project, "status")
     for lang in OTHERS:
-        assert f"Missing in {lang}:\n  data/news.yml:4: news item '2020-06-12-meeting': 'title' lacks" in result.stdout
+        assert (
+            f"Missing in {lang}:\n  data/news.yml:4: news item '2020-06-12-meeting': 'title' lacks"
+            in result.stdout
+        )
     command(fixture_project, "status", "--record")
 
     if where == "data":  # the original changes after its translations were made
-        fixture_project.edit("commissions.yml", CULTURE_NAME, CULTURE_NAME.replace("Commission Culture", "Commission de la culture"))
+        fixture_project.edit(
+            "commissions.yml",
+            CULTURE_NAME,
+            CULTURE_NAME.replace("Commission Culture", "Commission de la culture"),
+        )
         key = "data/commissions.yml#bodies/culture/name"
     else:
         page = fixture_project.docs / f"about-this-site.{ORIGINAL}.md"
@@ -170,7 +186,10 @@ def test_status_lists_what_awaits_translation_and_what_may_be_outdated(fixture_p
         key = "docs/about-this-site"
     result = command(fixture_project, "status")
     for lang in OTHERS:
-        assert f"Possibly outdated in {lang}:\n  {key}: {ORIGINAL} changed since it was translated" in result.stdout
+        assert (
+            f"Possibly outdated in {lang}:\n  {key}: {ORIGINAL} changed since it was translated"
+            in result.stdout
+        )
     assert f"Possibly outdated in {ORIGINAL}" not in result.stdout
 
     # Translating one language brings it up to date; the others stay flagged.

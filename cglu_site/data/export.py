@@ -144,7 +144,9 @@ def _build_open_data(site: Content) -> OpenData:
             entry_schema = schema["properties"][table]["items"]
             files.append(
                 PublishedFile(
-                    f"{stem}.csv", "csv", _csv_bytes(as_written(site.data[stem][table]), entry_schema, schemas, codes)
+                    f"{stem}.csv",
+                    "csv",
+                    _csv_bytes(as_written(site.data[stem][table]), entry_schema, schemas, codes),
                 )
             )
         files.append(schema_files[f"{stem}.schema.json"])

@@ -65,9 +65,11 @@ def load_site_data(
     schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages, every_language)
     data_files = sorted(data_dir.glob("*.y*ml"))
     schema_files = sorted((data_dir / SCHEMA_DIR_NAME).glob("*.schema.json"))
-    digest = inputs_digest(
-        [*data_files, *schema_files], [*languages, "every" if every_language else "some"]
-    ) if validated is not None else None
+    digest = (
+        inputs_digest([*data_files, *schema_files], [*languages, "every" if every_language else "some"])
+        if validated is not None
+        else None
+    )
     documents: dict[str, SourceDocument] = {}
     errors: list[DataError] = []
     for path in data_files:
@@ -107,11 +109,24 @@ def load_site_data(
     if validated is not None and digest is not None and schema_checked:
         validated.remember(digest)
     untranslated = tuple(
-        (DataError(document.file, document.line_of(path), text_name(schemas[f"{stem}.schema.json"], document, path)), tuple(lacking))
+        (
+            DataError(
+                document.file,
+                document.line_of(path),
+                text_name(schemas[f"{stem}.schema.json"], document, path),
+            ),
+            tuple(lacking),
+        )
         for stem, document in documents.items()
         for path, lacking in fill_untranslated(document.value, languages)
     )
-    return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root, untranslated, every_language)
+    return SiteData(
+        {stem: doc.value for stem, doc in documents.items()},
+        documents,
+        display_root,
+        untranslated,
+        every_language,
+    )
 
 
 def _display(path: Path, root: Path) -> str:

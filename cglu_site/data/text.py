@@ -72,7 +72,9 @@ def is_text(value: object, codes: Sequence[str]) -> bool:
     )
 
 
-def fill_untranslated(value: object, codes: Sequence[str], path: tuple = ()) -> Iterator[tuple[tuple, list[str]]]:
+def fill_untranslated(
+    value: object, codes: Sequence[str], path: tuple = ()
+) -> Iterator[tuple[tuple, list[str]]]:
     """Give every data text inside `value` the languages it lacks, as `Untranslated` copies of
     its text in the first of `codes` it has (the default language first); yield the path of
     each text filled and the languages it lacked."""

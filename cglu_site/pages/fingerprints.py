@@ -37,7 +37,9 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def current_fingerprints(project: Path, docs_dir: Path, data_dir: Path, codes: Sequence[str]) -> dict[str, dict[str, str]]:
+def current_fingerprints(
+    project: Path, docs_dir: Path, data_dir: Path, codes: Sequence[str]
+) -> dict[str, dict[str, str]]:
     """Every data text and hand-written page: its key -> {language: fingerprint}."""
     found: dict[str, dict[str, str]] = {}
     for path in sorted(data_dir.glob("*.yml")):
@@ -84,7 +86,9 @@ def write_record(project: Path, fingerprints: dict[str, dict[str, str]]) -> Path
     path = project / RECORD_FILE
     lines = [_HEADER.rstrip("\n")]
     for key in sorted(fingerprints):
-        versions = ", ".join(f"{code}: {json.dumps(value)}" for code, value in sorted(fingerprints[key].items()))
+        versions = ", ".join(
+            f"{code}: {json.dumps(value)}" for code, value in sorted(fingerprints[key].items())
+        )
         lines.append(f"{json.dumps(key, ensure_ascii=False)}: {{{versions}}}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -129,7 +129,10 @@ class SiteBuild(Content):
             "translation_status": self.derived_value(
                 "translation rows",
                 lambda site: translation_rows(
-                    site.data, [language.code for language in site.languages], site.hand_written, site.untranslated_pages
+                    site.data,
+                    [language.code for language in site.languages],
+                    site.hand_written,
+                    site.untranslated_pages,
                 ),
             ),
         }

@@ -117,7 +117,11 @@ def with_notice(markdown: str, notice: str) -> str:
 
 
 def untranslated_notice(
-    environment: jinja2.Environment, strings: dict, formats: LanguageFormats, lang: str, originals: Iterable[str]
+    environment: jinja2.Environment,
+    strings: dict,
+    formats: LanguageFormats,
+    lang: str,
+    originals: Iterable[str],
 ) -> str:
     """The notice of a page showing texts that await translation, in the page's language:
     "Not yet translated into English; original in French." (templates/_untranslated_notice.md.j2)."""
@@ -186,5 +190,7 @@ def render_template(
     markdown = template.render({**context, **helpers, "untranslated_originals": originals})
     if not originals:
         return markdown
-    notice = untranslated_notice(template.environment, context["strings"], formats, context["lang"], originals)
+    notice = untranslated_notice(
+        template.environment, context["strings"], formats, context["lang"], originals
+    )
     return with_notice(markdown, notice)

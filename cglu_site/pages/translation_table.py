@@ -22,7 +22,10 @@ class LanguageRow:
 
 
 def translation_rows(
-    data: SiteData, codes: Sequence[str], hand_written: Sequence[str], untranslated_pages: dict[tuple[str, str], str]
+    data: SiteData,
+    codes: Sequence[str],
+    hand_written: Sequence[str],
+    untranslated_pages: dict[tuple[str, str], str],
 ) -> list[LanguageRow]:
     texts = sum(1 for _ in _texts(data.files, codes))
     lacking = {code: 0 for code in codes}
