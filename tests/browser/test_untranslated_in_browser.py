@@ -29,7 +29,7 @@ def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live
 
 
 @pytest.mark.parametrize("lang", OTHERS)
-def test_a_text_awaiting_translation_is_marked_and_accessible(untranslated_site, axe_tab, lang: str) -> None:
+def test_a_text_awaiting_translation_is_marked_and_accessible(untranslated_site, axe_tab, lang: str) -> None:  # noqa: F811
     problems = []
     for path in (f"{lang}/news/2020-06-12-meeting/", f"{OTHERS[-1]}/about-this-site/"):
         axe_tab.goto(untranslated_site.url + path)
@@ -45,8 +45,8 @@ def test_a_text_awaiting_translation_is_marked_and_accessible(untranslated_site,
             }"""
         )
         assert title_language == ORIGINAL
-        assert axe_tab.evaluate("() => document.querySelector('article .cglu-untranslated').closest('[lang]').lang") == (
-            axe_tab.evaluate("() => document.documentElement.lang")
-        )
+        assert axe_tab.evaluate(
+            "() => document.querySelector('article .cglu-untranslated').closest('[lang]').lang"
+        ) == (axe_tab.evaluate("() => document.documentElement.lang"))
         problems += violations(axe_tab, f"/{path} at {axe_tab.width_name} width")
     assert not problems, "\n".join(problems)
