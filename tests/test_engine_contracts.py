@@ -52,10 +52,10 @@ def test_materials_search_index_takes_pages_one_by_one(config) -> None:
     from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
     assert callable(getattr(SearchIndex, "add_entry_from_context", None)), (
-        "Material's SearchIndex.add_entry_from_context is gone: cglu_site/mkdocs/serve/search_memo.py wraps it"
+        "Material's SearchIndex.add_entry_from_context is gone: cglu_site/mkdocs/memos/search_memo.py wraps it"
     )
     assert "self.search_index =" in inspect.getsource(SearchPlugin), (
-        "Material's search plugin no longer keeps `search_index`: see serve/search_memo.py material_search_index"
+        "Material's search plugin no longer keeps `search_index`: see memos/search_memo.py material_search_index"
     )
     assert material_search.PLUGIN_NAME in config.plugins, (
         f"Material's search plugin is no longer named {material_search.PLUGIN_NAME}: see cglu_site/mkdocs/material_search.py"
