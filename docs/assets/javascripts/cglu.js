@@ -3,7 +3,8 @@
    - Menu (the phone drawer): opening it moves the focus into it; Escape closes it and puts
      the focus back on the menu button.
    - Search: Escape (Material's) closes it, and the focus goes back to the search button;
-     Tab and Shift+Tab move between the query and the results instead of closing search.
+     Tab and Shift+Tab move between the query and the results instead of closing search
+     (and losing them); past the last result, or back before the query, search closes.
    - Language switcher: the link keeps the address's #section.
    - An event page's calendar offer gives way to "This event is over" once its last day
      (data-cglu-until) has passed, until the next build says so itself. */
@@ -55,11 +56,13 @@
     if (event.key === "Shift" || event.key === "Alt") {
       event.stopPropagation(); // Material would move the focus back to the query
     } else if (event.key === "Tab" && !event.ctrlKey && !event.metaKey) {
+      // Past either end (no results, the last one, back before the query), Material closes
+      // search and the focus moves on: nobody is held in the dialog.
       var stops = searchStops();
       var at = stops.indexOf(document.activeElement);
-      if (at < 0) return;
-      var next = (at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length;
-      stops[next].focus();
+      var next = stops[at + (event.shiftKey ? -1 : 1)];
+      if (at < 0 || !next) return;
+      next.focus();
       event.preventDefault();
       event.stopPropagation();
     }
