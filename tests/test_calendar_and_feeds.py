@@ -58,7 +58,9 @@ def test_each_event_has_a_calendar_file_in_each_language(real_site: Project, eve
             assert link is not None and link.get("download"), f"{page}: no calendar link"
             assert link.get_text(strip=True) == STRINGS[lang]["calendar"]["download"]
             assert over.has_attr("hidden"), f"{page}: an event still to come is said to be over"
-            assert link.find_parent(attrs={"data-cglu-until": str(event["end"])}), "cglu.js needs the last day"
+            assert link.find_parent(attrs={"data-cglu-until": str(event["end"])}), (
+                "cglu.js needs the last day"
+            )
         else:
             assert link is None, f"{page}: a past event offers its calendar file"
             assert not over.has_attr("hidden"), f"{page}: a past event is not said to be over"

@@ -79,7 +79,9 @@ def test_materials_markup_and_script_that_cglu_js_builds_on() -> None:
         assert f'data-md-toggle="{toggle}" type="checkbox" id="__{toggle}"' in base, (
             f"Material's {toggle} is no longer the checkbox #__{toggle}: see cglu.js"
         )
-    assert 'class="md-sidebar md-sidebar--primary"' in base, "Material's drawer lost .md-sidebar--primary: see cglu.js"
+    assert 'class="md-sidebar md-sidebar--primary"' in base, (
+        "Material's drawer lost .md-sidebar--primary: see cglu.js"
+    )
     (bundle,) = (MATERIAL / "templates" / "assets" / "javascripts").glob("bundle.*.min.js")
     script = bundle.read_text(encoding="utf-8")
     assert 'h(window,"keydown")' in script or 'fromEvent(window,"keydown")' in script, (

@@ -147,7 +147,9 @@ def dated_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     sites = {}
     for name, day in BUILD_DAYS.items():
         epoch = datetime.datetime.combine(day, datetime.time(12), datetime.UTC).timestamp()
-        sites[name] = _live(tmp_path_factory, "", data=FIXTURE_DATA, env={"SOURCE_DATE_EPOCH": str(int(epoch))})
+        sites[name] = _live(
+            tmp_path_factory, "", data=FIXTURE_DATA, env={"SOURCE_DATE_EPOCH": str(int(epoch))}
+        )
     yield sites
     for site in sites.values():
         site.server.shutdown()

@@ -106,8 +106,10 @@ def test_the_switcher_keeps_the_section_and_marks_the_current_language(live_site
     section = "past"  # the Events page's "past events" heading: the same id in every language
     page.goto(live_site.url + prefix(lang) + f"events/#{section}")
     links = page.locator(".md-select__link[hreflang]")
-    current = {links.nth(i).get_attribute("hreflang"): links.nth(i).get_attribute("aria-current")
-               for i in range(links.count())}
+    current = {
+        links.nth(i).get_attribute("hreflang"): links.nth(i).get_attribute("aria-current")
+        for i in range(links.count())
+    }
     assert current == {code: ("page" if code == lang else None) for code in LANGUAGES}
     for other in LANGUAGES:
         if other == lang:
