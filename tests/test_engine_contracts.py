@@ -79,6 +79,32 @@ def test_materials_theme_files_are_where_the_adapter_looks() -> None:
     )
 
 
+def test_materials_markup_and_script_that_cglu_js_builds_on() -> None:
+    """docs/assets/javascripts/cglu.js (keyboard in the menu and search, past events) reads
+    Material's toggles and classes, and runs its own keys before Material's window handler.
+    tests/browser/test_keyboard.py checks the behaviour; this says what to re-read first."""
+    base = (MATERIAL / "templates" / "base.html").read_text(encoding="utf-8")
+    for toggle in ("drawer", "search"):
+        assert f'data-md-toggle="{toggle}" type="checkbox" id="__{toggle}"' in base, (
+            f"Material's {toggle} is no longer the checkbox #__{toggle}: see cglu.js"
+        )
+    assert 'class="md-sidebar md-sidebar--primary"' in base, (
+        "Material's drawer lost .md-sidebar--primary: see cglu.js"
+    )
+    (bundle,) = (MATERIAL / "templates" / "assets" / "javascripts").glob("bundle.*.min.js")
+    script = bundle.read_text(encoding="utf-8")
+    assert 'h(window,"keydown")' in script or 'fromEvent(window,"keydown")' in script, (
+        "Material's keyboard handler no longer listens on the window: cglu.js captures Tab and "
+        "Escape there first"
+    )
+    assert 'case"Escape":case"Tab":' in script, (
+        "Material's search no longer closes on Tab: cglu.js may no longer need to keep it open"
+    )
+    assert "window.document$" in script, "Material no longer publishes document$: see cglu.js"
+    search = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    assert 'class="md-search__input"' in search and 'class="md-search-result__list"' in search
+
+
 def test_mkdocs_objects_the_adapter_sets() -> None:
     assert hasattr(InclusionLevel, "NOT_IN_NAV"), (
         "MkDocs lost InclusionLevel.NOT_IN_NAV: see mkdocs/navigation.py"
