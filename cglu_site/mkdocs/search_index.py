@@ -4,7 +4,7 @@ static-i18n leaves one index mixing every language at search/search_index.json, 
 search from an English page returns French pages. After the last language is built, the
 index is split by location: each language root gets `search/search_index.json` with its
 own pages, their locations made relative to that root (where Material resolves them, see
-`language_base_url`).
+`language_base_url`), and each entry its accented words folded (search_folding.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cglu_site.data.languages import Language
+from cglu_site.mkdocs.search_folding import add_folded_fields, fields_with_folded
 
 INDEX = Path("search") / "search_index.json"
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -48,10 +49,11 @@ def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, i
             code = _language_of(value["location"], prefixes)
             if prefixes[code]:
                 value["location"] = value["location"].removeprefix(prefixes[code] + "/")
-            outputs[code].write(("," if counts[code] else "") + _compact(value))
+            outputs[code].write(("," if counts[code] else "") + _compact(add_folded_fields(value)))
             counts[code] += 1
         for code, output in outputs.items():
             config = {**settings.get("config", {}), "lang": [code]}
+            config["fields"] = fields_with_folded(config.get("fields", {}))
             rest = "".join(
                 f",{_compact(key)}:{_compact(value)}" for key, value in settings.items() if key != "config"
             )
