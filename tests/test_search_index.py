@@ -70,7 +70,10 @@ def test_unaccented_words_are_indexed_in_hidden_fields_at_a_modest_cost(real_sit
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [
-        ("<p>La décentralisation, l'égalité &amp; le <code>Género</code></p>", "decentralisation egalite genero"),
+        (
+            "<p>La décentralisation, l'égalité &amp; le <code>Género</code></p>",
+            "decentralisation egalite genero",
+        ),
         ("España: ESPAÑA, españa", "espana"),  # each word once, lower case
         ("déjà où à", "deja"),  # words of under three letters find everything: left out
         ("plain English words", ""),

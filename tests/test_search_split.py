@@ -54,7 +54,10 @@ def test_each_language_gets_its_entries_with_locations_from_its_root(tmp_path: P
         {**DOCS[1], "location": ""},
         {**DOCS[2], "location": "about/#mission"},
     ]
-    assert read["es"] == {"config": {**CONFIG, "lang": ["es"], "fields": FIELDS}, "docs": [{**DOCS[3], "location": ""}]}
+    assert read["es"] == {
+        "config": {**CONFIG, "lang": ["es"], "fields": FIELDS},
+        "docs": [{**DOCS[3], "location": ""}],
+    }
     assert not list(tmp_path.rglob("*.part"))
 
 

@@ -53,7 +53,8 @@ def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, i
             counts[code] += 1
         for code, output in outputs.items():
             config = {**settings.get("config", {}), "lang": [code]}
-            config["fields"] = fields_with_folded(config.get("fields", {}))
+            if "fields" in config:
+                config["fields"] = fields_with_folded(config["fields"])
             rest = "".join(
                 f",{_compact(key)}:{_compact(value)}" for key, value in settings.items() if key != "config"
             )

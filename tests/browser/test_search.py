@@ -71,7 +71,9 @@ def phone_or_desktop(browser, request):
 @pytest.mark.parametrize("phone_or_desktop", [DESKTOP], indirect=True)
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("query", ["Daejeon", "Boudra", "Metropolis", "finances"])
-def test_a_page_about_the_subject_comes_before_the_bibliography(live_site, phone_or_desktop, lang, query) -> None:
+def test_a_page_about_the_subject_comes_before_the_bibliography(
+    live_site, phone_or_desktop, lang, query
+) -> None:
     groups = search(phone_or_desktop, live_site, lang, query)
     pages = [group["page"] for group in groups]
     assert pages[0] not in REFERENCE_LISTS, pages
@@ -111,7 +113,9 @@ def test_a_query_without_accents_finds_the_accented_page(
         ("es", "género", "commissions/gender-equality/"),
     ],
 )
-def test_an_exact_accented_query_ranks_its_page_first(live_site, phone_or_desktop, lang, query, expected) -> None:
+def test_an_exact_accented_query_ranks_its_page_first(
+    live_site, phone_or_desktop, lang, query, expected
+) -> None:
     groups = search(phone_or_desktop, live_site, lang, query)
     assert groups[0]["page"] == expected, [group["page"] for group in groups]
     assert groups[0]["links"][0]["marked"], "the word is highlighted where it is written"
