@@ -28,7 +28,7 @@ CONFIG = {
     "pipeline": ["stopWordFilter"],
     "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
 }
-FIELDS = {**CONFIG["fields"], "title_folded": {"boost": 500.0}, "text_folded": {"boost": 0.5}}
+FIELDS = {**CONFIG["fields"], "title_words": {"boost": 500.0}, "text_words": {"boost": 0.5}}
 
 
 @pytest.mark.parametrize("layout", ["compact", "indented, docs first"])
@@ -45,13 +45,14 @@ def test_each_language_gets_its_entries_with_locations_from_its_root(tmp_path: P
         code: json.loads((tmp_path / prefix / INDEX).read_text(encoding="utf-8"))
         for code, prefix in (("fr", ""), ("en", "en"), ("es", "es"))
     }
-    # Accented words get a folded copy, in a field of half the weight (search_folding.py).
+    # Accented words, and words inside quotes, brackets or after an apostrophe, are also in
+    # a field of half the weight (search_folding.py).
     assert read["fr"] == {
         "config": {**CONFIG, "lang": ["fr"], "fields": FIELDS},
-        "docs": [DOCS[0], {**DOCS[4], "title_folded": "entrees"}],
+        "docs": [DOCS[0], {**DOCS[4], "title_words": "entrees"}],
     }
     assert read["en"]["docs"] == [
-        {**DOCS[1], "location": ""},
+        {**DOCS[1], "location": "", "text_words": "here"},  # "here" in quotes
         {**DOCS[2], "location": "about/#mission"},
     ]
     assert read["es"] == {

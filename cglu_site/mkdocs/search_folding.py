@@ -1,15 +1,20 @@
-"""Search without accents: each search entry gets hidden fields with its accented words folded.
+"""Search without accents: each search entry gets hidden fields with the words a visitor
+types but Material's search would not find.
 
 Material's search (lunr) matches a query word as the beginning of an indexed word, letter
-for letter: "genero" does not find "género", and lunr has no accent folding. Visitors type
-without accents, on phones especially. So each entry whose title or text has accented
-words gets, for each such field, a field `<field>_folded` holding those words once each,
-without their accents ("género" → "genero"). The fields are declared in the index's
-`config.fields` (Material's worker indexes every field named there) with half the boost
-of the field they fold: an unaccented query finds the accented word, and a word written
-exactly as typed still ranks first. Material shows only an entry's title and text, so
-visitors never see the folded words; an accented query never matches them (it is not a
-beginning of an unaccented word).
+for letter, and splits the text only at its separator (spaces and hyphens): "genero" does
+not find "género" (lunr has no accent folding), and "égalité" does not find "l'égalité" or
+"(égalité)". Visitors type without accents, on phones especially. So each entry gets, for
+its title and its text, a field `<field>_words` holding once each:
+
+- its accented words without their accents ("género" → "genero");
+- the words that do not begin a separated word ("l'égalité" → "égalite", "egalite").
+
+The fields are declared in the index's `config.fields` (Material's worker indexes every
+field named there) with half the boost of the field they come from: the hidden words find
+their entries, and a word written exactly as typed still ranks first. Material shows only
+an entry's title and text (with the typed words highlighted there): visitors never see the
+hidden words.
 """
 
 from __future__ import annotations
@@ -19,14 +24,15 @@ import re
 import unicodedata
 from typing import Any
 
-SUFFIX = "_folded"
-# How much a folded word weighs against the same word written as typed.
-FOLDED_BOOST = 0.5
+SUFFIX = "_words"
+# How much a hidden word weighs against the same word written as typed.
+HIDDEN_BOOST = 0.5
 # The fields of an entry that are text (Material: title and text; tags are lists).
 _TEXT_FIELDS = ("title", "text")
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
-_SHORTEST = 3  # "à", "où": folded, they only find every page
+_SHORTEST = 3  # "à", "où", the "l" of "l'égalité": they would find everything
+DEFAULT_SEPARATOR = r"[\s\-]+"  # Material's
 
 
 def fold(word: str) -> str:
@@ -35,30 +41,39 @@ def fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def folded_words(markup: str) -> str:
-    """The accented words of an entry's title or text (HTML), folded, each once, in order."""
+def hidden_words(markup: str, separator: str = DEFAULT_SEPARATOR) -> str:
+    """The words of an entry's title or text (HTML) that a query typed without accents, or
+    for a word inside a separated one, would not find: each once, in order."""
+    text = html.unescape(_TAG.sub(" ", markup)).lower()
+    pieces = [piece for piece in re.split(separator, text) if piece]
+    # What queries find already: the words that begin a piece ("uclg" of "uclg's").
+    found = {match.group() for piece in pieces if (match := _WORD.match(piece))}
     words: dict[str, None] = {}
-    for word in _WORD.findall(html.unescape(_TAG.sub(" ", markup))):
-        folded = fold(word).lower()
-        if folded != word.lower() and len(folded) >= _SHORTEST:
-            words.setdefault(folded)
+    for piece in pieces:
+        for match in _WORD.finditer(piece):
+            word = match.group()
+            inside = match.start() > 0  # after an apostrophe, a bracket, a quote
+            folded = fold(word)
+            for variant in (word if inside else "", folded if folded != word else ""):
+                if len(variant) >= _SHORTEST and variant not in found:
+                    words.setdefault(variant)
     return " ".join(words)
 
 
-def add_folded_fields(entry: dict[str, Any]) -> dict[str, Any]:
-    """The entry with a `<field>_folded` field for each text field that has accented words."""
+def add_hidden_fields(entry: dict[str, Any], separator: str = DEFAULT_SEPARATOR) -> dict[str, Any]:
+    """The entry with a `<field>_words` field for each text field that has hidden words."""
     for name in _TEXT_FIELDS:
         value = entry.get(name)
-        if isinstance(value, str) and (words := folded_words(value)):
+        if isinstance(value, str) and (words := hidden_words(value, separator)):
             entry[name + SUFFIX] = words
     return entry
 
 
-def fields_with_folded(fields: dict[str, Any]) -> dict[str, Any]:
-    """The index's `config.fields` plus the folded fields, each at half its field's boost."""
+def fields_with_hidden(fields: dict[str, Any]) -> dict[str, Any]:
+    """The index's `config.fields` plus the hidden fields, each at half its field's boost."""
     result = dict(fields)
     for name in _TEXT_FIELDS:
         if name in fields:
             boost = (fields[name] or {}).get("boost", 1.0)
-            result[name + SUFFIX] = {"boost": boost * FOLDED_BOOST}
+            result[name + SUFFIX] = {"boost": boost * HIDDEN_BOOST}
     return result

@@ -99,7 +99,7 @@ def test_a_query_without_accents_finds_the_accented_page(
     assert groups[0]["page"] == expected, [group["page"] for group in groups]
     title = groups[0]["links"][0]["title"]
     assert query in fold(title).lower() and query not in title.lower(), "the title is shown as written"
-    # The folded words are indexed, never shown.
+    # The hidden words are indexed, never shown.
     written = index_text(live_site, lang)
     assert all(query not in group["text"].lower() for group in groups if query not in written)
 
@@ -121,8 +121,16 @@ def test_an_exact_accented_query_ranks_its_page_first(
     assert groups[0]["links"][0]["marked"], "the word is highlighted where it is written"
 
 
+@pytest.mark.parametrize("phone_or_desktop", [DESKTOP], indirect=True)
+def test_a_word_after_an_apostrophe_is_found(live_site, phone_or_desktop) -> None:
+    """Material splits words at spaces and hyphens only: "égalité" must find "l'égalité"."""
+    groups = search(phone_or_desktop, live_site, "fr", "égalité")
+    assert groups[0]["page"] == "commissions/gender-equality/", [group["page"] for group in groups]
+    assert "l'égalité" in groups[0]["links"][0]["title"]
+
+
 def index_text(live_site, lang: str) -> str:
-    """Every title and text of the language's index, as written (folded fields aside)."""
+    """Every title and text of the language's index, as written (hidden fields aside)."""
     index = json.loads((live_site.folder / LANGUAGES[lang].folder / INDEX).read_text(encoding="utf-8"))
     return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).lower()
 
