@@ -8,13 +8,13 @@ not find "género" (lunr has no accent folding), and "égalité" does not find "
 its title and its text, a field `<field>_words` holding once each:
 
 - its accented words without their accents ("género" → "genero");
-- the words that do not begin a separated word ("l'égalité" → "égalite", "egalite").
+- the words that do not begin a separated word ("l'égalité" → "égalité", "egalite").
 
 The fields are declared in the index's `config.fields` (Material's worker indexes every
 field named there) with half the boost of the field they come from: the hidden words find
 their entries, and a word written exactly as typed still ranks first. Material shows only
-an entry's title and text (with the typed words highlighted there): visitors never see the
-hidden words.
+an entry's title and text, and highlights there only the words found as written: visitors
+never see the hidden words.
 """
 
 from __future__ import annotations
