@@ -56,12 +56,12 @@ from cglu_site.mkdocs.i18n import (
     per_language,
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
+from cglu_site.mkdocs.material_search import material_search_index, search_enabled
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve import errors as serve_errors
 from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
 from cglu_site.mkdocs.serve.rebuild_memo import RebuildMemo
-from cglu_site.mkdocs.material_search import material_search_index, search_enabled
 from cglu_site.mkdocs.serve.search_memo import SearchMemo
 from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments

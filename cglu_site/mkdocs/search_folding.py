@@ -19,6 +19,7 @@ never see the hidden words.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -31,16 +32,22 @@ HIDDEN_BOOST = 0.5
 _TEXT_FIELDS = ("title", "text")
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
+_PLAIN = re.compile(r"\w+\W*")
 _SHORTEST = 3  # "à", "où", the "l" of "l'égalité": they would find everything
 DEFAULT_SEPARATOR = r"[\s\-]+"  # Material's
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a site has far fewer words; each comes back often
 def fold(word: str) -> str:
     """The word without its accents (compatibility decomposition minus combining marks)."""
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# `mkdocs serve` splits the index again at each rebuild: unchanged entries cost nothing.
+@functools.lru_cache(maxsize=1 << 14)
 def hidden_words(markup: str, separator: str = DEFAULT_SEPARATOR) -> str:
     """The words of an entry's title or text (HTML) that a query typed without accents, or
     for a word inside a separated one, would not find: each once, in order."""
@@ -49,7 +56,9 @@ def hidden_words(markup: str, separator: str = DEFAULT_SEPARATOR) -> str:
     # What queries find already: the words that begin a piece ("uclg" of "uclg's").
     found = {match.group() for piece in pieces if (match := _WORD.match(piece))}
     words: dict[str, None] = {}
-    for piece in pieces:
+    for piece in dict.fromkeys(pieces):
+        if piece.isascii() and _PLAIN.fullmatch(piece):
+            continue  # most pieces: one unaccented word, maybe punctuation after it
         for match in _WORD.finditer(piece):
             word = match.group()
             inside = match.start() > 0  # after an apostrophe, a bracket, a quote
