@@ -52,7 +52,10 @@ def search(page, live_site, lang: str, query: str) -> list[dict]:
       text: [...item.querySelectorAll("article")].map(article => {
         const copy = article.cloneNode(true);
         copy.querySelectorAll(".md-search-result__terms").forEach(terms => terms.remove());
-        return copy.textContent;
+        const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        while (walker.nextNode()) texts.push(walker.currentNode.textContent);
+        return texts.join(" ");  // "CGLU<sup>1</sup>": two words
       }).join(" "),
       links: [...item.querySelectorAll("a.md-search-result__link")].map(a => ({
         href: a.href, title: a.querySelector("h1, h2").innerText, marked: !!a.querySelector("mark"),
