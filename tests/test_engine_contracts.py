@@ -67,6 +67,31 @@ def test_materials_search_index_takes_pages_one_by_one(config) -> None:
     assert material_search.search_enabled(config)
 
 
+def test_materials_search_indexes_every_field_its_index_names(config) -> None:
+    """search_folding.py adds hidden fields to each index's `config.fields`: Material's
+    worker must build a lunr field of each, and give each entry its page's boost."""
+    import json
+
+    from material.plugins.search.plugin import SearchIndex
+
+    written = inspect.getsource(SearchIndex)
+    assert '"fields"' in written and 'entry["boost"] = search["boost"]' in written, (
+        "Material's search index no longer writes config.fields or per-page boosts: see "
+        "cglu_site/mkdocs/search_folding.py and the Sources page's boost in cglu_site/pages/kinds.py"
+    )
+    (source_map,) = (MATERIAL / "templates/assets/javascripts/workers").glob("search.*.min.js.map")
+    sources = "".join(json.loads(source_map.read_text(encoding="utf-8"))["sourcesContent"])
+    for usage in ("Object.entries(config.fields)", "this.add(doc, { boost: doc.boost })", "${term}*"):
+        assert usage in sources, (
+            f"Material's search worker changed ({usage!r}): folded fields, boosts and prefix matching "
+            "are what cglu_site/mkdocs/search_folding.py relies on"
+        )
+    i18n = config.plugins["i18n"]
+    assert not i18n.config.reconfigure_search, (
+        "static-i18n's reconfigure_search drops pages equal to the default language's from the index"
+    )
+
+
 def test_materials_theme_files_are_where_the_adapter_looks() -> None:
     assert sorted((MATERIAL / "templates" / "assets" / "stylesheets").glob("main.*.min.css")), (
         "Material's main stylesheet is not assets/stylesheets/main.*.min.css: see cglu_site/mkdocs/css_purge.py"

@@ -16,6 +16,11 @@ from cglu_site.data.content import Content
 from cglu_site.data.site_data import SiteData
 from cglu_site.pages import section_map, timeline
 
+# A title match weighs 1000 times a text match in Material's search (its `fields` boosts):
+# a reference list's entry titled with the word searched for must still weigh less than a
+# page that only mentions it.
+REFERENCE_LIST_BOOST = 1e-4
+
 
 @dataclass(frozen=True)
 class PageKind:
@@ -141,7 +146,11 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("members", "members.md.j2", "members"),
     PageKind("join", "join.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
-    PageKind("sources", "sources.md.j2", "sources"),
+    # The bibliography names every subject in its entries' titles: its results come after
+    # those of the pages about the subject (Material multiplies an entry's score by it).
+    PageKind(
+        "sources", "sources.md.j2", "sources", front_matter=(("search", {"boost": REFERENCE_LIST_BOOST}),)
+    ),
     PageKind("open-data", "open-data.md.j2", "sources", context=open_data.page_context),
 )
 
