@@ -24,6 +24,7 @@ from cglu_site.data.text import FOREIGN_PHRASE
 from cglu_site.pages.formats import LanguageFormats
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
+CITATION_TEMPLATE = "_citation.md.j2"  # how a statement's sources are printed
 
 # Characters Python-Markdown reads as markup (and can escape with a backslash).
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
@@ -105,15 +106,15 @@ class Citations:
         self._sources = sources_by_id
         self.cited: list[dict] = []
 
-    def cite(self, ids: Iterable[str]) -> Markup:
-        numbers = []
+    def numbers(self, ids: Iterable[str]) -> list[int]:
+        """One statement's sources as their numbers on the page: ascending, each once."""
+        numbers = set()
         for source_id in ids:
             source = self._sources[source_id]
             if source not in self.cited:
                 self.cited.append(source)
-            numbers.append(self.cited.index(source) + 1)
-        links = ", ".join(f"[{number}](#source-{number})" for number in numbers)
-        return Markup(f"<sup>{links}</sup>") if links else Markup("")
+            numbers.add(self.cited.index(source) + 1)
+        return sorted(numbers)
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> Markup:
@@ -138,7 +139,6 @@ def render_template(
     """Render one page in one language, with the helpers every page template may call."""
     citations = Citations(sources_by_id)
     helpers: dict[str, Callable[..., Any]] = {
-        "cite": citations.cite,
         "cited_sources": lambda: list(citations.cited),
         "link": lambda to_page, anchor="": relative_link(page_path, to_page, anchor),
         "number": formats.number,
@@ -147,8 +147,13 @@ def render_template(
         "plural": formats.plural,
         "date": formats.date,
         "language_name": formats.language_name,
+        "conjoined": formats.conjoined,
         "date_range": formats.date_range,
         "year": lambda value: str(value)[:4],
         "days": day_count,
     }
-    return template.render({**context, **helpers})
+    variables = {**context, **helpers}
+    # cite(ids): a statement's sources, numbered on this page and printed by _citation.md.j2.
+    citation = template.environment.get_template(CITATION_TEMPLATE).make_module(variables)
+    variables["cite"] = lambda ids: citation.group(citations.numbers(ids))
+    return template.render(variables)
