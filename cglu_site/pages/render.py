@@ -117,6 +117,17 @@ class Citations:
         return sorted(numbers)
 
 
+def number_runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Ascending numbers as runs of consecutive ones, [1, 2, 3, 6] -> [(1, 3), (6, 6)]."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """Markdown link target from one docs page to another (paths without language suffix)."""
     target = to_page if to_page.endswith(".md") else f"{to_page}.md"
@@ -148,6 +159,7 @@ def render_template(
         "date": formats.date,
         "language_name": formats.language_name,
         "conjoined": formats.conjoined,
+        "number_runs": number_runs,
         "date_range": formats.date_range,
         "year": lambda value: str(value)[:4],
         "days": day_count,
