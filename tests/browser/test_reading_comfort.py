@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from babel import Locale
-from babel.lists import format_list
+from citation_words import group_name, shown_numbers
 from sites import LANGUAGES, ROOT
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -34,23 +33,6 @@ def tab(request, browser):
     page.width_name = request.param
     yield page
     context.close()
-
-
-def source_name(numbers: list[int], lang: str) -> str:
-    """'Sources 1, 6 et 7': the strings file's words, the language's list (CLDR, by Babel)."""
-    strings = STRINGS[lang]
-    locale = Locale.parse(strings["meta"]["babel_locale"])
-    form = strings["label"]["cited_sources"][locale.plural_form(len(numbers))]
-    return form.format(numbers=format_list([str(number) for number in numbers], locale=locale))
-
-
-def shown_numbers(text: str, lang: str) -> list[int]:
-    punctuation = STRINGS[lang]["punctuation"]
-    numbers = []
-    for part in text.split(punctuation["list_separator"]):
-        first, _, last = part.partition(punctuation["range"])
-        numbers.extend(range(int(first), int(last or first) + 1))
-    return numbers
 
 
 FOCUSED = """() => {
@@ -131,16 +113,16 @@ def test_citations_are_one_named_group_on_one_line(live_site, tab, lang: str, pa
     assert shown, f"{path}: no citation"
     for group, text_height in shown:
         where = f"{tab.width_name} {lang}/{path} {group['text']!r}"
-        numbers = shown_numbers(group["text"], lang)
+        numbers = shown_numbers(group["text"], STRINGS[lang])
         assert numbers == sorted(set(numbers)), f"{where}: not ascending"
         assert group["links"] == 1, f"{where}: one link per statement"
         assert group["lineBoxes"] == 1, f"{where}: split across lines"
         assert group["width"] >= 24 and group["height"] >= 24, f"{where}: a target smaller than 24 px"
         assert group["blockHeight"] <= text_height + 0.5, f"{where}: the target makes its lines taller"
-        assert group["name"] == source_name(numbers, lang), where
+        assert group["name"] == group_name(numbers, STRINGS[lang]), where
     # Chromium names the links so: what a screen reader announces.
     first = shown[0][0]
-    name = source_name(shown_numbers(first["text"], lang), lang)
+    name = group_name(shown_numbers(first["text"], STRINGS[lang]), STRINGS[lang])
     assert tab.locator("article .cglu-cite").get_by_role("link", name=name, exact=True).count() >= 1
 
 
