@@ -156,8 +156,9 @@ def main(topojson: Path, existing: Path) -> None:
         shape = shape.simplify(TOLERANCE, preserve_topology=True)
         largest = max(shape.geoms, key=lambda p: p.area) if isinstance(shape, MultiPolygon) else shape
         anchor = polylabel(largest, tolerance=1)
+        centre = [round(anchor.x), round(anchor.y - top)]
         regions[region] = {
-            "label": old_labels.get(region) or [round(anchor.x), round(anchor.y - top)],
+            "label": old_labels.get(region) or {"wide": centre, "narrow": centre},
             "path": path_data(shape, top),
         }
     document = {
@@ -169,7 +170,8 @@ def main(topojson: Path, existing: Path) -> None:
     header = (
         "# Outlines of the world map of the regional sections (sections index page), keyed by section id.\n"
         "# Written by scripts/map_shapes.py from Natural Earth 1:110m (public domain), Equal Earth\n"
-        "# projection; 'label' is where the region's name is centred (x, y), placed by hand.\n"
+        "# projection; 'label' is where the region's name is centred (x, y), placed by hand: 'wide' for a map\n"
+        "# shown 600 px wide or more, 'narrow' for a phone's, where labels are larger (section_map.py).\n"
         "# The outlines are approximate: sections gather associations, not countries.\n"
     )
     sys.stdout.write(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from babel import Locale, core, localedata
 from babel.dates import format_date, format_interval, format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 
@@ -72,6 +73,11 @@ class LanguageFormats:
 
     def percent(self, value: float) -> str:
         return self._kept(("percent", value), lambda: format_percent(value / 100, locale=self.locale))
+
+    def conjoined(self, items: list[str]) -> str:
+        """Items as this language lists them, with its conjunction: '1, 6 et 7', '1, 6 and 7'."""
+        items = [str(item) for item in items]
+        return self._kept(("list", *items), lambda: format_list(items, locale=self.locale))
 
     def language_name(self, code: str) -> str:
         """A language's name in this language, as CLDR writes it in a sentence: 'anglais',

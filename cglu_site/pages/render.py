@@ -24,6 +24,7 @@ from cglu_site.data.text import FOREIGN_PHRASE, Untranslated
 from cglu_site.pages.formats import LanguageFormats
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
+CITATION_TEMPLATE = "_citation.md.j2"  # how a statement's sources are printed
 
 # Characters Python-Markdown reads as markup (and can escape with a backslash).
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
@@ -139,15 +140,26 @@ class Citations:
         self._sources = sources_by_id
         self.cited: list[dict] = []
 
-    def cite(self, ids: Iterable[str]) -> Markup:
-        numbers = []
+    def numbers(self, ids: Iterable[str]) -> list[int]:
+        """One statement's sources as their numbers on the page: ascending, each once."""
+        numbers = set()
         for source_id in ids:
             source = self._sources[source_id]
             if source not in self.cited:
                 self.cited.append(source)
-            numbers.append(self.cited.index(source) + 1)
-        links = ", ".join(f"[{number}](#source-{number})" for number in numbers)
-        return Markup(f"<sup>{links}</sup>") if links else Markup("")
+            numbers.add(self.cited.index(source) + 1)
+        return sorted(numbers)
+
+
+def number_runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Ascending numbers as runs of consecutive ones, [1, 2, 3, 6] -> [(1, 3), (6, 6)]."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> Markup:
@@ -174,7 +186,6 @@ def render_template(
     citations = Citations(sources_by_id)
     originals: set[str] = set()
     helpers: dict[str, Callable[..., Any]] = {
-        "cite": citations.cite,
         "cited_sources": lambda: list(citations.cited),
         "link": lambda to_page, anchor="": relative_link(page_path, to_page, anchor),
         "number": formats.number,
@@ -183,11 +194,17 @@ def render_template(
         "plural": formats.plural,
         "date": formats.date,
         "language_name": formats.language_name,
+        "conjoined": formats.conjoined,
+        "number_runs": number_runs,
         "date_range": formats.date_range,
         "year": lambda value: str(value)[:4],
         "days": day_count,
     }
-    markdown = template.render({**context, **helpers, "untranslated_originals": originals})
+    variables = {**context, **helpers, "untranslated_originals": originals}
+    # cite(ids): a statement's sources, numbered on this page and printed by _citation.md.j2.
+    citation = template.environment.get_template(CITATION_TEMPLATE).make_module(variables)
+    variables["cite"] = lambda ids: citation.group(citations.numbers(ids))
+    markdown = template.render(variables)
     if not originals:
         return markdown
     notice = untranslated_notice(

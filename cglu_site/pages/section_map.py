@@ -3,8 +3,13 @@
 The outlines come from a small file of our own, map_regions.yml (keyed by section id,
 drawn by scripts/map_shapes.py), so the map needs no tiles, no script and no network.
 Sections with no outline there (the metropolitan section, the Forum of Regions, a new
-region not drawn yet) are still on the map, as labelled links beside it; every section
-is also in the list under the map.
+region not drawn yet) are still on the map, as links under it (HTML, so their text keeps its
+size however small the map is shown); every section is also in the list under the map.
+
+The map scales with the page. Each region has two labels, and the stylesheet shows one by the
+width the map is shown at (cglu.css, a container query): a wide map's labels, and a narrow
+one's (a phone's), larger in map units so that they stay readable once the map is shrunk,
+wrapped shorter and placed apart (map_regions.yml), so that no two labels overlap.
 """
 
 from __future__ import annotations
@@ -23,9 +28,9 @@ if TYPE_CHECKING:
     from cglu_site.data.content import Content
 
 SHAPES_FILE = Path(__file__).parent / "map_regions.yml"
-LABEL_WIDTH = 16  # characters per line of a region's label
-LINE_HEIGHT = 20  # map units between label lines
-BADGE = {"x": 16, "height": 30, "gap": 8, "bottom": 12}  # the links of sections drawn as no region
+# Per label size: characters per line of a region's label, map units between its lines (the
+# font sizes, 18 and 30 map units, are in cglu.css).
+LABELS = {"wide": {"width": 16, "line_height": 20}, "narrow": {"width": 10, "line_height": 34}}
 
 
 @cache
@@ -40,7 +45,7 @@ def plain(text: str) -> Markup:
 
 def page_context(site: Content, lang: str) -> dict[str, Any]:
     shapes = _shapes()
-    regions, badges = [], []
+    regions, others = [], []
     for section in site.data["sections"]["sections"]:
         label = strip_language_markers(section["region"][lang])
         item = {
@@ -51,29 +56,28 @@ def page_context(site: Content, lang: str) -> dict[str, Any]:
         }
         shape = shapes["regions"].get(section["id"])
         if shape is not None and section["kind"] == "regional":
-            x, y = shape["label"]
-            lines = textwrap.wrap(label, LABEL_WIDTH) or [label]
-            first = y - (len(lines) - 1) * LINE_HEIGHT / 2  # centre the block of lines on the point
             item.update(
                 path=shape["path"],
-                x=x,
-                lines=[(plain(line), round(first + i * LINE_HEIGHT)) for i, line in enumerate(lines)],
+                labels={size: _label_lines(label, shape["label"][size], **LABELS[size]) for size in LABELS},
             )
             regions.append(item)
         else:
-            # SVG cannot size a box to its text: estimate from the label's length.
-            badges.append({**item, "width": round(len(label) * 8.4 + 28)})
-    height = shapes["height"]
-    for index, badge in enumerate(reversed(badges)):  # stacked up from the bottom left corner
-        badge["y"] = height - BADGE["bottom"] - (index + 1) * BADGE["height"] - index * BADGE["gap"]
+            others.append(item)
     return {
         "map": {
             "width": shapes["width"],
-            "height": height,
+            "height": shapes["height"],
             "land": shapes["land"],
             "regions": regions,
-            "badges": badges,
-            "badge": BADGE,
+            "others": others,
         },
         "plain": plain,
     }
+
+
+def _label_lines(label: str, centre: list[int], width: int, line_height: int) -> dict[str, Any]:
+    """A label wrapped to `width` characters, its block of lines centred on the point."""
+    x, y = centre
+    lines = textwrap.wrap(label, width) or [label]
+    first = y - (len(lines) - 1) * line_height / 2
+    return {"x": x, "lines": [(plain(line), round(first + i * line_height)) for i, line in enumerate(lines)]}

@@ -68,13 +68,10 @@ def test_new_pages_load_everything_from_the_site_itself(live_site, visit, path: 
     )
 
 
-def test_the_map_keeps_its_size_on_a_phone_and_the_timeline_fits(live_site, browser) -> None:
+def test_the_timeline_fits_a_phone(live_site, browser) -> None:
+    """The map on a phone: tests/browser/test_reading_comfort.py."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(live_site.url + "sections/")
-    map_box = page.locator(".cglu-map__svg").bounding_box()
-    assert map_box["width"] >= 600, "labels stay readable: the map scrolls sideways instead of shrinking"
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "only the map scrolls, not the page"
     page.goto(live_site.url + "history/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
