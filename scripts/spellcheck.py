@@ -114,6 +114,8 @@ def is_known(word: str, lang: str) -> bool:
 
 
 SUGGESTION_SECONDS = 3.0  # per unknown word: the hint is a help, the check must stay quick
+SUGGESTIONS_SECONDS = 30.0  # for all of them
+_suggesting_since: list[float] = []
 
 
 @cache
@@ -125,12 +127,23 @@ def suggestion(word: str, lang: str) -> str | None:
     letters = "".join(dict.fromkeys(char for char in (aff.TRY or "").lower() if char.isalpha()))
     letters = letters or "abcdefghijklmnopqrstuvwxyz"
     splits = [(lowered[:index], lowered[index:]) for index in range(len(lowered) + 1)]
-    candidates = [
+    candidates = [  # the commonest typos first: a doubled or undoubled letter, two letters swapped
+        *(head + tail[0] + tail for head, tail in splits if tail),
+        *(head + tail[1:] for head, tail in splits if len(tail) > 1 and tail[0] == tail[1]),
         *(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1),
         *(head + letter + tail for head, tail in splits for letter in letters),
         *(head + tail[1:] for head, tail in splits if tail),
-        *(head + letter + tail[1:] for head, tail in splits if tail for letter in letters if letter != tail[0]),
+        *(
+            head + letter + tail[1:]
+            for head, tail in splits
+            if tail
+            for letter in letters
+            if letter != tail[0]
+        ),
     ]
+    _suggesting_since[:] = _suggesting_since or [time.monotonic()]
+    if time.monotonic() > _suggesting_since[0] + SUGGESTIONS_SECONDS:
+        return None  # many unknown words: the first ones have hints, the rest none
     deadline = time.monotonic() + SUGGESTION_SECONDS
     for candidate in dict.fromkeys(candidates):
         if time.monotonic() > deadline:

@@ -63,7 +63,9 @@ def test_each_text_is_checked_in_its_own_language(tmp_path: Path) -> None:
     path.write_text(text.replace(english[0], flagged, 1), encoding="utf-8")
     result = check(path)
     assert result.returncode == 1
-    assert re.search(rf"commissions\.yml:{line}: en: unknown word 'inondations'", result.stdout), result.stdout
+    assert re.search(rf"commissions\.yml:{line}: en: unknown word 'inondations'", result.stdout), (
+        result.stdout
+    )
 
     path.write_text(text.replace(english[0], quoted, 1), encoding="utf-8")
     assert check(path).returncode == 0
