@@ -33,6 +33,8 @@ class PageKind:
     # Extra template variables of the kind's own page, computed from the content and the
     # language code (e.g. the map of the sections index, the files of the open data page).
     context: Callable[[Content, str], dict[str, Any]] | None = None
+    # The same for each of its entries' pages (e.g. the day of the build on an event's page).
+    entry_context: Callable[[Content, str], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,9 @@ def _newest_events_first(data: SiteData) -> list[dict]:
 
 
 def _today(content: Content, lang: str) -> dict[str, Any]:
-    """The day of the build: the Events page lists the events not yet over apart. A build
-    that must be reproducible sets it with SOURCE_DATE_EPOCH (seconds, as reproducible-builds.org)."""
+    """The day of the build: the Events page lists the events not yet over apart, and only
+    their pages offer a calendar file. A build that must be reproducible sets it with
+    SOURCE_DATE_EPOCH (seconds, as reproducible-builds.org)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()
     return {"today": day.isoformat()}
@@ -123,6 +126,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         entry_title=_short_or_name,
         entry_path=("events",),
         context=_today,
+        entry_context=_today,
     ),
     PageKind(
         "news",
@@ -172,6 +176,7 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
                 data.line_of(kind.data_file, (*kind.entry_path, positions[id(entry)])),
                 kind.entry_title(entry),
                 entry,
+                context=kind.entry_context,
             )
             for entry in entries
         ]
