@@ -8,17 +8,25 @@ What is checked, and in which language:
 - cglu_site/strings/<lang>.yml: every UI string, in <lang>;
 - Markdown: <name>.<lang>.md (hand-written pages, CONTRIBUTING.fr.md) in <lang>, other .md in English.
 
-A word is known when pyspellchecker's dictionary of its language has it, or the project's own
-list `.spelling/<lang>.txt` does (names of places and bodies, British spellings, terms of the
-trade: one word a line). Words with a capital letter (names, acronyms, the first word of a
-sentence), digits, web addresses, file names and code are not checked. Generated pages are
-skipped: their text comes from data/, checked there.
+A word is known when the Hunspell dictionary of its language has it (with its plurals, verb
+forms and elisions: the dictionary's affix rules), or the project's own list `.spelling/<lang>.txt`
+does (names of places and bodies, acronyms written in lower case, rare terms of the trade: one
+word a line). Each text is checked in its own language only: a word of another language is
+flagged, unless the text marks it as a quotation, [[en: Breaking Through as One]]. Words with a
+capital letter (names, acronyms, the first word of a sentence), digits, web addresses, file names
+and code are not checked. Generated pages are skipped: their text comes from data/, checked there.
+
+The dictionaries are npm packages of package.json (installed into node_modules/ by
+`python3 scripts/task.py lint` or `test`), read by spylls (Hunspell in Python). DICTIONARIES
+below names the package of each language of mkdocs.yml: a new language needs its entry there,
+its package in package.json and its word list.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import time
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -38,24 +46,51 @@ NOT_PROSE = re.compile(
     r"|<[^>]*>"  # HTML tags and autolinks
     r"|\{[{%#][\s\S]*?[}%#]\}"  # Jinja
     r"|\{[^}]*\}"  # attribute lists, placeholders such as {date}
-    r"|\S*(?:https?://|www\.|@|/|\\)\S*"  # addresses, e-mails, paths
-    r"|\S+\.(?:yml|yaml|md|json|py|toml|txt|lock|cfg|html|css|js)\b"  # file names
-    r"|\S+\.(?:org|com|net|int|eu|fr|es)\b"  # site names (docslib.org)
+    r"|[^\s`]*(?:https?://|www\.|@|/|\\)[^\s`]*"  # addresses, e-mails, paths (not into code)
+    r"|[^\s`]+\.(?:yml|yaml|md|json|py|toml|txt|lock|cfg|html|css|js)\b"  # file names
+    r"|\w+(?:[._]\w+)+"  # site names and identifiers: docslib.org, name.fr, as_of
+    r"|(?<![\w.])\.\w+"  # file extensions: (.ics)
     r"|&\w+;"  # HTML entities
-    r"|\S*\d\S*"  # numbers, dates, words with digits (i18n)
+    r"|[^\s`]*\d[^\s`]*"  # numbers, dates, words with digits (i18n)
 )
 FOREIGN_PHRASE = re.compile(r"\[\[([a-z]{2}(?:-[A-Z]{2})?):\s*(.*?)\]\]")  # [[en: Breaking Through as One]]
-FRENCH_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'", re.IGNORECASE)
+
+
+# The Hunspell dictionary of each site language: an npm package holding index.aff and index.dic.
+DICTIONARIES = {
+    "fr": "dictionary-fr",  # Grammalecte's "classique" French dictionary
+    "en": "dictionary-en-gb",  # the site writes British English (organisation, programme)
+    "es": "dictionary-es",  # RLA-ES, Spanish of every country
+}
+NODE_MODULES = ROOT / "node_modules"
+
+
+class SpellingSetupError(RuntimeError):
+    """A language without a dictionary, or a dictionary that is not installed."""
+
+
+def dictionary_files(lang: str) -> Path:
+    """The dictionary of `lang`, as the path of its .aff/.dic files without their suffix."""
+    if lang not in DICTIONARIES:
+        raise SpellingSetupError(
+            f"mkdocs.yml has the language '{lang}', but the spell check has no dictionary for it: "
+            f"add its Hunspell dictionary to package.json (npm install --save-dev --save-exact "
+            f"dictionary-{lang}) and to DICTIONARIES in scripts/spellcheck.py, and create .spelling/{lang}.txt."
+        )
+    base = NODE_MODULES / DICTIONARIES[lang] / "index"
+    if not (base.with_suffix(".aff").exists() and base.with_suffix(".dic").exists()):
+        raise SpellingSetupError(
+            f"The {lang} dictionary ({DICTIONARIES[lang]}, an npm package of package.json) is not installed: "
+            "run `python3 scripts/task.py lint`, which installs it with npm (Debian: apt-get install nodejs npm)."
+        )
+    return base
 
 
 @cache
 def dictionary(lang: str):
-    from spellchecker import SpellChecker
+    from spylls.hunspell import Dictionary
 
-    try:
-        return SpellChecker(language=lang, distance=1)
-    except ValueError:
-        return None  # pyspellchecker has no list for this language: not checked
+    return Dictionary.from_files(str(dictionary_files(lang)))
 
 
 @cache
@@ -67,32 +102,68 @@ def project_words(lang: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
 def is_known(word: str, lang: str) -> bool:
-    checker = dictionary(lang)
-    words = project_words(lang)
-    lowered = word.lower().replace("œ", "oe").replace("æ", "ae")
-    if lowered in words or checker is None or checker.known([lowered]):
+    """Each distinct word is looked up once per language (the cache)."""
+    lowered = word.lower()
+    if lowered in project_words(lang) or dictionary(lang).lookup(lowered):
         return True
-    if lowered.endswith("'s"):  # possessive: the organisation's
-        return is_known(lowered[:-2], lang)
-    if lang == "fr" and FRENCH_ELISION.match(lowered):
-        return is_known(FRENCH_ELISION.sub("", lowered), lang)
-    if "-" in lowered:
+    if "-" in lowered:  # a compound of known words: coprésident-fondateur
         return all(is_known(part, lang) for part in lowered.split("-") if part)
     return False
 
 
+SUGGESTION_SECONDS = 3.0  # per unknown word: the hint is a help, the check must stay quick
+SUGGESTIONS_SECONDS = 30.0  # for all of them
+_suggesting_since: list[float] = []
+
+
+@cache
+def suggestion(word: str, lang: str) -> str | None:
+    """A known word one edit away (a swap, a missing, extra or wrong letter), if one is found
+    within SUGGESTION_SECONDS. (spylls' own suggest() can take many seconds a word in French.)"""
+    lowered = word.lower()
+    aff = dictionary(lang).aff
+    letters = "".join(dict.fromkeys(char for char in (aff.TRY or "").lower() if char.isalpha()))
+    letters = letters or "abcdefghijklmnopqrstuvwxyz"
+    splits = [(lowered[:index], lowered[index:]) for index in range(len(lowered) + 1)]
+    candidates = [  # the commonest typos first: a doubled or undoubled letter, two letters swapped
+        *(head + tail[0] + tail for head, tail in splits if tail),
+        *(head + tail[1:] for head, tail in splits if len(tail) > 1 and tail[0] == tail[1]),
+        *(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1),
+        *(head + letter + tail for head, tail in splits for letter in letters),
+        *(head + tail[1:] for head, tail in splits if tail),
+        *(
+            head + letter + tail[1:]
+            for head, tail in splits
+            if tail
+            for letter in letters
+            if letter != tail[0]
+        ),
+    ]
+    _suggesting_since[:] = _suggesting_since or [time.monotonic()]
+    if time.monotonic() > _suggesting_since[0] + SUGGESTIONS_SECONDS:
+        return None  # many unknown words: the first ones have hints, the rest none
+    deadline = time.monotonic() + SUGGESTION_SECONDS
+    for candidate in dict.fromkeys(candidates):
+        if time.monotonic() > deadline:
+            return None
+        if candidate != lowered and is_known(candidate, lang):
+            return candidate
+    return None
+
+
 def unknown_words(text: str, lang: str, codes: list[str]) -> Iterator[tuple[str, str]]:
-    """Words of `text` that no list has: neither its language's, nor another site language's
-    (texts quote names and titles in other languages: 'Union Internationale des Villes')."""
-    for phrase in FOREIGN_PHRASE.finditer(text):  # checked in their own language, if the site has it
+    """Words of `text` that neither the dictionary of `lang` nor its word list has. Phrases
+    marked [[xx: ...]] are checked in language xx if the site has it (quoted titles), else skipped."""
+    for phrase in FOREIGN_PHRASE.finditer(text):
         if phrase[1] in codes:
             yield from unknown_words(phrase[2], phrase[1], codes)
     text = FOREIGN_PHRASE.sub(" ", text)
     for word in WORD.findall(NOT_PROSE.sub(" ", text.replace("’", "'"))):
         if len(word) < 2 or any(char.isupper() for char in word):
             continue
-        if not is_known(word, lang) and not any(is_known(word, other) for other in codes if other != lang):
+        if not is_known(word, lang):
             yield word, lang
 
 
@@ -181,9 +252,8 @@ def check_file(path: Path, codes: list[str]) -> list[str]:
     try:
         for line, text_lang, text in texts:
             for word, lang in dict.fromkeys(unknown_words(text, text_lang, codes)):
-                checker = dictionary(lang)
-                guess = checker.correction(word.lower()) if checker else None
-                hint = f" (did you mean '{guess}'?)" if guess and guess != word.lower() else ""
+                guess = suggestion(word, lang)
+                hint = f" (did you mean '{guess}'?)" if guess else ""
                 problems.append(f"{shown}:{line}: {lang}: unknown word '{word}'{hint}")
     except DataFileError:
         return []  # not valid YAML: the YAML and data checks say so
@@ -199,6 +269,12 @@ def default_files() -> list[Path]:
 def main(argv: list[str]) -> int:
     codes = [language.code for language in load_languages(ROOT / "mkdocs.yml")]
     files = [Path(name) for name in argv] or default_files()
+    try:
+        for code in codes:
+            dictionary_files(code)
+    except SpellingSetupError as error:
+        print(error)
+        return 2
     problems = [problem for path in files for problem in check_file(path, codes)]
     for problem in problems:
         print(problem)

@@ -14,8 +14,9 @@
 
 The first run creates `.venv` and installs the exact versions of requirements.txt (hashes
 checked), then the project itself; later runs reinstall only when pyproject.toml or
-requirements.txt changed. `test` and `lighthouse` also install the npm checking tools
-of package.json (axe-core, the Nu HTML checker, Lighthouse) with `npm ci`, when it changed.
+requirements.txt changed. `test`, `lint` and `lighthouse` also install the npm checking tools
+of package.json (axe-core, the Nu HTML checker, Lighthouse, the spelling dictionaries) with
+`npm ci`, when it changed.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def run(*args: str) -> int:
 
 
 def lint(extra: list[str]) -> int:
+    ensure_npm_tools()  # the spell check's dictionaries are npm packages
     if extra[:1] == ["--files"]:
         return run("-m", "pre_commit", "run", "--files", *extra[1:])
     return run("-m", "pre_commit", "run", "--all-files", *extra)

@@ -133,7 +133,7 @@ def test_the_spell_check_knows_both_languages_and_flags_typos(tmp_path: Path) ->
         r"page\.fr\.md:3: fr: unknown word 'commisions' \(did you mean 'commissions'\?\)", result.stdout
     )
     assert re.search(r"page\.en\.md:3: en: unknown word 'comittee'", result.stdout)
-    assert "organisation" not in result.stdout  # British spelling, in .spelling/en.txt
+    assert "organisation" not in result.stdout  # British spelling: the dictionary is en-GB
     assert "good.fr.md" not in result.stdout
     assert ".spelling/fr.txt" in result.stdout
 
