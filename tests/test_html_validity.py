@@ -24,6 +24,11 @@ from cglu_site.mkdocs import html_fixes
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
+# overrides/partials/palette.html's script (tests/browser/test_dark_mode.py checks what it does).
+CHECK_SHOWN_SCRIPT = re.search(
+    r"^<script>.*</script>$", (ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8"), re.M
+).group(0)
+
 # overrides/<partial>: Material's file with these (old, new) replacements, nothing else.
 OVERRIDDEN_PARTIALS = {
     "partials/search.html": [
@@ -48,6 +53,8 @@ OVERRIDDEN_PARTIALS = {
         ),
         ('aria-label="{{ option.toggle.name }}"', 'aria-label="{{ name | e }}"'),
         ('title="{{ option.toggle.name }}"', 'title="{{ name | e }}"'),
+        # The radio of the entry shown is checked (the keyboard's stop; tests/browser).
+        ("</form>\n", "</form>\n" + CHECK_SHOWN_SCRIPT + "\n"),
     ],
     "partials/header.html": [
         ('for="__drawer">', """for="__drawer" tabindex="0" title="{{ lang.t('nav') }}">"""),
