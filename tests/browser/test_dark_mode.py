@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 from sites import LANGUAGES
-from test_accessibility import WIDTHS, axe_source, open_search, prefix, violations  # noqa: F401 (a fixture)
+from test_accessibility import (  # noqa: F401 (axe_source: a fixture)
+    WIDTHS,
+    axe_source,
+    focused,
+    open_search,
+    prefix,
+    tab_until,
+    violations,
+)
 
 from cglu_site.data.strings import load_strings
 
@@ -137,16 +145,25 @@ def test_the_toggle_switches_is_remembered_and_is_named_in_the_pages_language(
         context.close()
 
 
-def test_the_toggle_works_with_the_keyboard(live_site, browser) -> None:
+@pytest.mark.parametrize("remembered", [0, 2])  # clicks before: none (follows the system), or two (dark)
+def test_the_toggle_works_with_the_keyboard(live_site, browser, remembered: int) -> None:
     context = scheme_context(browser, "dark")
     page = context.new_page()
     try:
         page.goto(live_site.url)
+        for _ in range(remembered):
+            page.locator("[data-md-component=palette] label:not([hidden])").click()
+        page.reload()
         before = page.evaluate(TOGGLE)
-        page.locator(f"#{before['current']}").focus()
+        # Tab reaches the radio of the entry shown, whose label shows the focus.
+        radio = tab_until(page, lambda element: "md-option" in element["classes"])
+        assert page.evaluate("document.activeElement.id") == before["current"], (radio, before)
         page.keyboard.press("Enter")
         page.wait_for_function(f"document.getElementById('{before['next']}').checked")
-        assert page.evaluate(TOGGLE)["scheme"] == before["target"]
+        after = page.evaluate(TOGGLE)
+        assert after["scheme"] == (before["target"] if before["target"] != "system" else "slate"), after
+        assert page.evaluate("document.activeElement.id") == after["current"]
+        assert focused(page)["visible"], "the focus left the toggle's label"
     finally:
         context.close()
 
