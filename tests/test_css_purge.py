@@ -84,10 +84,15 @@ def test_elements_and_roles_are_judged_only_when_known() -> None:
 
 
 def test_palette_colours_are_judged_only_when_known() -> None:
-    css = "[data-md-color-scheme=slate]{a:b}[data-md-color-primary=pink]{a:b}[data-md-color-accent=indigo]{a:b}"
+    css = (
+        "[data-md-color-scheme=slate]{a:b}[data-md-color-primary=pink]{a:b}[data-md-color-accent=indigo]{a:b}"
+    )
     assert purge(css, set()) == css
     used = {"data-md-color-scheme=slate", "data-md-color-accent=indigo"}
-    assert purge(css, set(), colors=used) == "[data-md-color-scheme=slate]{a:b}[data-md-color-accent=indigo]{a:b}"
+    assert (
+        purge(css, set(), colors=used)
+        == "[data-md-color-scheme=slate]{a:b}[data-md-color-accent=indigo]{a:b}"
+    )
 
 
 def test_other_at_rules_are_kept_whole() -> None:
@@ -204,7 +209,9 @@ def test_the_theme_stylesheet_is_rewritten_in_place_from_the_theme(tmp_path: Pat
     assert not (site / "main.1.min.css.map").exists()
 
 
-def test_the_palette_stylesheet_is_purged_too_and_what_each_reads_of_the_other_is_kept(tmp_path: Path) -> None:
+def test_the_palette_stylesheet_is_purged_too_and_what_each_reads_of_the_other_is_kept(
+    tmp_path: Path,
+) -> None:
     theme = tmp_path / "theme" / "assets" / "stylesheets"
     site = tmp_path / "site" / "assets" / "stylesheets"
     theme.mkdir(parents=True)
@@ -219,7 +226,9 @@ def test_the_palette_stylesheet_is_purged_too_and_what_each_reads_of_the_other_i
     usage.add_html('<body class="a" data-md-color-scheme="slate">')
     css_purge.purge_theme_stylesheet(tmp_path / "site", [str(tmp_path / "theme")], usage, tmp_path / "cache")
     assert (site / "main.1.min.css").read_text() == ":root{--hue:1}.a{color:var(--fg)}"
-    assert (site / "palette.2.min.css").read_text() == "[data-md-color-scheme=slate]{--fg:hsl(var(--hue),0%,0%)}"
+    assert (
+        site / "palette.2.min.css"
+    ).read_text() == "[data-md-color-scheme=slate]{--fg:hsl(var(--hue),0%,0%)}"
 
 
 # --- the real site
@@ -244,8 +253,9 @@ def test_the_linked_theme_stylesheet_is_purged_and_parses(real_site: Project, ho
     assert ".md-header{" in css and ".md-search-result__item{" in css  # the theme's, and run time's
 
 
-
-def test_the_palette_stylesheet_keeps_only_the_sites_schemes_and_colour(real_site: Project, home: dict[str, int]) -> None:
+def test_the_palette_stylesheet_keeps_only_the_sites_schemes_and_colour(
+    real_site: Project, home: dict[str, int]
+) -> None:
     """theme.palette (mkdocs.yml): light and slate, in indigo; Material's other colours are dropped."""
     (palette,) = [path for path in home if re.fullmatch(r"assets/stylesheets/palette\.\w+\.min\.css", path)]
     css = (real_site.site / palette).read_text(encoding="utf-8")

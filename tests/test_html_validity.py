@@ -26,7 +26,9 @@ MATERIAL = Path(material.__file__).parent / "templates"
 
 # overrides/partials/palette.html's script (tests/browser/test_dark_mode.py checks what it does).
 CHECK_SHOWN_SCRIPT = re.search(
-    r"^<script>.*</script>$", (ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8"), re.M
+    r"^<script>.*</script>$",
+    (ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8"),
+    re.M,
 ).group(0)
 
 # overrides/<partial>: Material's file with these (old, new) replacements, nothing else.

@@ -104,7 +104,9 @@ class Usage:
         self.dirs.update(value.lower() for value in set(_DIR_ATTRIBUTE.findall(html)))
         self.roles.update(value.lower() for value in set(_ROLE_ATTRIBUTE.findall(html)))
         if "data-md-color-" in html:
-            self.colors.update(f"{name}={value.lower()}" for name, value in set(_COLOR_ATTRIBUTE.findall(html)))
+            self.colors.update(
+                f"{name}={value.lower()}" for name, value in set(_COLOR_ATTRIBUTE.findall(html))
+            )
         self.elements.update(name.lower() for name in set(_TAG.findall(html)))
         if "var(" in html:
             self.variables.update(VAR.findall(html))
@@ -133,7 +135,9 @@ def purge(
     used.update("<" + name.lower() for name in elements or ())
     used.update("role=" + value.lower() for value in roles or ())
     used.update(colors or ())
-    unjudged = ("<",) * (elements is None) + ("role=",) * (roles is None) + ("data-md-color-",) * (colors is None)
+    unjudged = (
+        ("<",) * (elements is None) + ("role=",) * (roles is None) + ("data-md-color-",) * (colors is None)
+    )
     # The result depends on these inputs only: the last one is kept, as most builds repeat it.
     inputs = "\0".join([css, outside, *unjudged, *sorted(used)]).encode("utf-8") + _THIS_CODE
     key = hashlib.sha1(inputs).hexdigest()

@@ -1,22 +1,22 @@
 """Dark mode in Chromium: the reader's system setting is followed from the first paint, the
 header's toggle switches and is remembered, its name is in the page's language, and axe finds
-no violation in the dark scheme (mkdocs.yml theme.palette; overrides/partials/palette.html and palette-first-paint.html;
-the colours in docs/assets/stylesheets/cglu.css).
+no violation in the dark scheme (mkdocs.yml theme.palette; overrides/partials/palette.html
+and palette-first-paint.html; the colours in docs/assets/stylesheets/cglu.css).
 """
 
 from __future__ import annotations
 
 import pytest
 from sites import LANGUAGES
-from test_accessibility import (  # noqa: F401 (axe_source: a fixture)
+from test_accessibility import (
     WIDTHS,
-    axe_source,
     focused,
     open_search,
     prefix,
     tab_until,
     violations,
 )
+from tools import AXE, node_file
 
 from cglu_site.data.strings import load_strings
 
@@ -179,6 +179,11 @@ def page_kinds(live_site) -> list[str]:
             continue
         chosen.setdefault((lang, rest[0] if rest else "", len(rest)), path)
     return sorted(chosen.values())
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    return node_file(AXE).read_text(encoding="utf-8")
 
 
 @pytest.fixture(params=list(WIDTHS))
