@@ -75,7 +75,9 @@ def test_materials_palette_storage_and_attributes_as_the_overrides_read_them() -
     palette ({index, color: {media, scheme, primary, accent}} under "__palette", an entry whose
     media is "(prefers-color-scheme)" following the system); css_purge.py judges its
     [data-md-color-scheme|primary|accent=…] selectors by the values the pages carry."""
-    script = (MATERIAL / "templates" / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
+    script = (MATERIAL / "templates" / "partials" / "javascripts" / "palette.html").read_text(
+        encoding="utf-8"
+    )
     assert '__md_get("__palette")' in script and "palette.color" in script, (
         "Material's palette script reads another setting: see overrides/partials/palette-first-paint.html"
     )
@@ -89,7 +91,9 @@ def test_materials_palette_storage_and_attributes_as_the_overrides_read_them() -
     )
     base = (MATERIAL / "templates" / "base.html").read_text(encoding="utf-8")
     for attribute in ("data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"):
-        assert f'{attribute}="' in base, f"Material's <body> lost {attribute}: see cglu_site/mkdocs/css_parse.py"
+        assert f'{attribute}="' in base, (
+            f"Material's <body> lost {attribute}: see cglu_site/mkdocs/css_parse.py"
+        )
 
 
 def test_mkdocs_objects_the_adapter_sets() -> None:
