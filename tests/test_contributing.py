@@ -61,11 +61,11 @@ def test_every_data_file_validates_against_its_schema() -> None:
 @pytest.mark.parametrize(
     ("data_file", "old", "new", "message"),
     [
-        (
+        (  # a text in some languages only is allowed (test_untranslated.py); in none, not
             "commissions.yml",
-            " en: Committee on Culture,",
-            "",
-            r"data/commissions\.yml:8: commission 'culture': 'name' lacks 'en'",
+            "name: {fr: Commission Culture, en: Committee on Culture, es: Comisión de Cultura}",
+            "name: {}",
+            r"data/commissions\.yml:8: commission 'culture': 'name' has no text in any language",
         ),
         (
             "events.yml",
@@ -80,7 +80,7 @@ def test_every_data_file_validates_against_its_schema() -> None:
             r"data/news\.yml:\d+: news item '[^']+': unknown field 'sourcs' \(did you mean 'sources'\?\)",
         ),
     ],
-    ids=["missing-language", "bad-date", "misspelt-field"],
+    ids=["no-language", "bad-date", "misspelt-field"],
 )
 def test_a_broken_copy_fails_with_file_line_and_field(
     tmp_path: Path, data_file: str, old: str, new: str, message: str
@@ -274,7 +274,7 @@ def test_ci_tests_every_supported_python_and_deploys_with_the_locked_one() -> No
 def test_issue_templates_parse() -> None:
     templates = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
     names = {path.stem for path in templates}
-    assert {"content-correction", "translation", "config"} <= names
+    assert {"content-correction", "translation-request", "translation-correction", "config"} <= names
     for path in templates:
         form = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.stem != "config":
