@@ -7,6 +7,7 @@ the purge drops nothing a live page needs is checked in Chromium
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from cglu_site.mkdocs.css_purge import purge
 MATERIAL_CSS = next(
     (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
 )
-HOME_PAGE_BUDGET = 200_000  # bytes: the HTML, and the CSS and JS it loads (search index aside)
+# The home page's weight: the HTML, and the CSS and JS it loads for the screen (search index
+# aside), as transferred with gzip (the target, 60 KB), and uncompressed (a ceiling that
+# notices a new file; the light/dark toggle and its stylesheet took it past 200 KB).
+HOME_PAGE_GZIP_BUDGET = 60_000
+HOME_PAGE_BUDGET = 210_000
 
 
 def rules(css: str) -> list[str]:
@@ -278,10 +283,12 @@ def test_every_published_stylesheet_is_linked_by_the_pages(real_site: Project) -
     assert published == linked
 
 
-def test_the_home_page_weighs_at_most_200_kb(home: dict[str, int]) -> None:
+def test_the_home_page_weighs_at_most_60_kb_with_gzip(real_site: Project, home: dict[str, int]) -> None:
     total = sum(home.values())
     detail = ", ".join(f"{path} {size}" for path, size in home.items())
     assert total <= HOME_PAGE_BUDGET, f"the home page weighs {total} bytes: {detail}"
+    compressed = sum(len(gzip.compress((real_site.site / path).read_bytes())) for path in home)
+    assert compressed <= HOME_PAGE_GZIP_BUDGET, f"the home page weighs {compressed} bytes with gzip: {detail}"
 
 
 def test_print_styles_are_loaded_for_print_only(real_site: Project) -> None:
