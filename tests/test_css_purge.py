@@ -7,6 +7,7 @@ the purge drops nothing a live page needs is checked in Chromium
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from cglu_site.mkdocs.css_purge import purge
 MATERIAL_CSS = next(
     (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
 )
-HOME_PAGE_BUDGET = 200_000  # bytes: the HTML, and the CSS and JS it loads (search index aside)
+# The home page's weight: the HTML, and the CSS and JS it loads for the screen (search index
+# aside), as transferred with gzip (the target, 60 KB), and uncompressed (a ceiling that
+# notices a new file; the light/dark toggle and its stylesheet took it past 200 KB).
+HOME_PAGE_GZIP_BUDGET = 60_000
+HOME_PAGE_BUDGET = 210_000
 
 
 def rules(css: str) -> list[str]:
@@ -81,6 +86,18 @@ def test_elements_and_roles_are_judged_only_when_known() -> None:
     assert purge(css, {"t"}, elements={"table", "td", "th"}, roles={"search"}) == ".t table td{x:y}"
     # Not element names: classes, pseudo-classes, namespaces, attribute names.
     assert purge("a.kbd:hover,svg|a,[kbd]{x:y}", {"kbd"}, elements={"a"}) == "a.kbd:hover,svg|a,[kbd]{x:y}"
+
+
+def test_palette_colours_are_judged_only_when_known() -> None:
+    css = (
+        "[data-md-color-scheme=slate]{a:b}[data-md-color-primary=pink]{a:b}[data-md-color-accent=indigo]{a:b}"
+    )
+    assert purge(css, set()) == css
+    used = {"data-md-color-scheme=slate", "data-md-color-accent=indigo"}
+    assert (
+        purge(css, set(), colors=used)
+        == "[data-md-color-scheme=slate]{a:b}[data-md-color-accent=indigo]{a:b}"
+    )
 
 
 def test_other_at_rules_are_kept_whole() -> None:
@@ -170,12 +187,14 @@ def test_usage_collects_classes_dirs_roles_elements_and_variables() -> None:
     usage.add_html(
         """<html dir="ltr"><body class="a  b"><div class='c' role="search"><span class=d>"""
         """<p style="color:var(--x)"></p><SVG><rect/></SVG></span></div></body></html>"""
+        """<input data-md-color-scheme="slate" data-md-color-primary="indigo">"""
     )
     assert usage.classes == {"a", "b", "c", "d"}
     assert usage.dirs == {"ltr"}
     assert usage.roles == {"search"}
     assert {"html", "body", "div", "span", "p", "svg", "rect"} <= usage.elements
     assert usage.variables == {"--x"}
+    assert usage.colors == {"data-md-color-scheme=slate", "data-md-color-primary=indigo"}
 
 
 def test_the_theme_stylesheet_is_rewritten_in_place_from_the_theme(tmp_path: Path) -> None:
@@ -195,15 +214,38 @@ def test_the_theme_stylesheet_is_rewritten_in_place_from_the_theme(tmp_path: Pat
     assert not (site / "main.1.min.css.map").exists()
 
 
+def test_the_palette_stylesheet_is_purged_too_and_what_each_reads_of_the_other_is_kept(
+    tmp_path: Path,
+) -> None:
+    theme = tmp_path / "theme" / "assets" / "stylesheets"
+    site = tmp_path / "site" / "assets" / "stylesheets"
+    theme.mkdir(parents=True)
+    site.mkdir(parents=True)
+    (theme / "main.1.min.css").write_text(":root{--hue:1;--unused:2}.a{color:var(--fg)}")
+    (theme / "palette.2.min.css").write_text(
+        "[data-md-color-scheme=slate]{--fg:hsl(var(--hue),0%,0%)}[data-md-color-scheme=other]{--fg:red}"
+    )
+    for name in ("main.1.min.css", "palette.2.min.css"):
+        (site / name).write_text((theme / name).read_text())
+    usage = css_purge.Usage()
+    usage.add_html('<body class="a" data-md-color-scheme="slate">')
+    css_purge.purge_theme_stylesheet(tmp_path / "site", [str(tmp_path / "theme")], usage, tmp_path / "cache")
+    assert (site / "main.1.min.css").read_text() == ":root{--hue:1}.a{color:var(--fg)}"
+    assert (
+        site / "palette.2.min.css"
+    ).read_text() == "[data-md-color-scheme=slate]{--fg:hsl(var(--hue),0%,0%)}"
+
+
 # --- the real site
 
 
 @pytest.fixture(scope="module")
 def home(real_site: Project) -> dict[str, int]:
-    """The home page and what it loads: path in the site -> size in bytes."""
+    """The home page and what it loads for the screen (as scripts/bench.py weighs it; print
+    styles are fetched without holding the page): path in the site -> size in bytes."""
     page = real_site.html("index.html")
     loaded = ["index.html"]
-    loaded += [link["href"] for link in page.select("link[rel=stylesheet]")]
+    loaded += [link["href"] for link in page.select("link[rel=stylesheet]") if link.get("media") != "print"]
     loaded += [script["src"] for script in page.select("script[src]")]
     return {path: (real_site.site / path).stat().st_size for path in loaded}
 
@@ -215,11 +257,23 @@ def test_the_linked_theme_stylesheet_is_purged_and_parses(real_site: Project, ho
     assert css_parse.parse_errors(css) == []
     assert "sourceMappingURL" not in css and not (real_site.site / f"{main}.map").exists()
     assert ".md-header{" in css and ".md-search-result__item{" in css  # the theme's, and run time's
-    assert not [path for path in home if "palette" in path], "Material's defaults are the site's colours"
+
+
+def test_the_palette_stylesheet_keeps_only_the_sites_schemes_and_colour(
+    real_site: Project, home: dict[str, int]
+) -> None:
+    """theme.palette (mkdocs.yml): light and slate, in indigo; Material's other colours are dropped."""
+    (palette,) = [path for path in home if re.fullmatch(r"assets/stylesheets/palette\.\w+\.min\.css", path)]
+    css = (real_site.site / palette).read_text(encoding="utf-8")
+    assert css_parse.parse_errors(css) == []
+    assert "[data-md-color-scheme=slate]{" in css and "[data-md-color-primary=indigo]{" in css
+    assert "[data-md-color-primary=pink]" not in css and "[data-md-color-accent=red]" not in css
+    assert not (real_site.site / f"{palette}.map").exists()
+    assert home[palette] < 4_000, f"{palette}: {home[palette]} bytes"
 
 
 def test_every_published_stylesheet_is_linked_by_the_pages(real_site: Project) -> None:
-    """Material's palette stylesheet is for themes with a palette: this site publishes none."""
+    """No theme stylesheet is published for nobody (theme_files.py: the palette's, without a palette)."""
     published = {
         path.relative_to(real_site.site).as_posix() for path in (real_site.site / "assets").rglob("*.css")
     }
@@ -229,10 +283,12 @@ def test_every_published_stylesheet_is_linked_by_the_pages(real_site: Project) -
     assert published == linked
 
 
-def test_the_home_page_weighs_at_most_200_kb(home: dict[str, int]) -> None:
+def test_the_home_page_weighs_at_most_60_kb_with_gzip(real_site: Project, home: dict[str, int]) -> None:
     total = sum(home.values())
     detail = ", ".join(f"{path} {size}" for path, size in home.items())
     assert total <= HOME_PAGE_BUDGET, f"the home page weighs {total} bytes: {detail}"
+    compressed = sum(len(gzip.compress((real_site.site / path).read_bytes())) for path in home)
+    assert compressed <= HOME_PAGE_GZIP_BUDGET, f"the home page weighs {compressed} bytes with gzip: {detail}"
 
 
 def test_print_styles_are_loaded_for_print_only(real_site: Project) -> None:

@@ -104,6 +104,32 @@ def test_materials_theme_files_are_where_the_adapter_looks() -> None:
     )
 
 
+def test_materials_palette_storage_and_attributes_as_the_overrides_read_them() -> None:
+    """overrides/partials/palette-first-paint.html and palette.html read Material's remembered
+    palette ({index, color: {media, scheme, primary, accent}} under "__palette", an entry whose
+    media is "(prefers-color-scheme)" following the system); css_purge.py judges its
+    [data-md-color-scheme|primary|accent=…] selectors by the values the pages carry."""
+    script = (MATERIAL / "templates" / "partials" / "javascripts" / "palette.html").read_text(
+        encoding="utf-8"
+    )
+    assert '__md_get("__palette")' in script and "palette.color" in script, (
+        "Material's palette script reads another setting: see overrides/partials/palette-first-paint.html"
+    )
+    assert '"(prefers-color-scheme)"===palette.color.media' in script, (
+        "Material's automatic palette entry changed: see overrides/partials/palette-first-paint.html"
+    )
+    (bundle,) = (MATERIAL / "templates" / "assets" / "javascripts").glob("bundle.*.min.js")
+    code = bundle.read_text(encoding="utf-8")
+    assert '__md_set("__palette",' in code and '__md_get("__palette")||{index:' in code, (
+        "Material's bundle keeps the palette otherwise: see overrides/partials/palette.html's script"
+    )
+    base = (MATERIAL / "templates" / "base.html").read_text(encoding="utf-8")
+    for attribute in ("data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"):
+        assert f'{attribute}="' in base, (
+            f"Material's <body> lost {attribute}: see cglu_site/mkdocs/css_parse.py"
+        )
+
+
 def test_materials_markup_and_script_that_cglu_js_builds_on() -> None:
     """docs/assets/javascripts/cglu.js (keyboard in the menu and search, past events) reads
     Material's toggles and classes, and runs its own keys before Material's window handler.

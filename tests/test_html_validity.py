@@ -24,6 +24,13 @@ from cglu_site.mkdocs import html_fixes
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
+# overrides/partials/palette.html's script (tests/browser/test_dark_mode.py checks what it does).
+CHECK_SHOWN_SCRIPT = re.search(
+    r"^<script>.*</script>$",
+    (ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8"),
+    re.M,
+).group(0)
+
 # overrides/<partial>: Material's file with these (old, new) replacements, nothing else.
 OVERRIDDEN_PARTIALS = {
     "partials/search.html": [
@@ -31,6 +38,25 @@ OVERRIDDEN_PARTIALS = {
     ],
     "partials/path.html": [
         ("aria-label=\"{{ lang.t('nav') }}\"", 'aria-label="{{ cglu_strings.label.breadcrumb }}"'),
+    ],
+    "partials/palette.html": [
+        # The toggle's label from the site's strings (the entry a click switches to).
+        (
+            '<form class="md-header__option"',
+            '{%- set names = (cglu_strings or {}).get("palette", {}) %}\n<form class="md-header__option"',
+        ),
+        (
+            """{% set accent  = option.accent  | d("indigo", true) %}\n""",
+            """{% set accent  = option.accent  | d("indigo", true) %}
+    {% set next = config.theme.palette[loop.index % loop.length] %}
+    {% set target = "system" if next.media == "(prefers-color-scheme)" else next.scheme | d("default", true) %}
+    {% set name = names.get(target) or option.toggle.name %}
+""",
+        ),
+        ('aria-label="{{ option.toggle.name }}"', 'aria-label="{{ name | e }}"'),
+        ('title="{{ option.toggle.name }}"', 'title="{{ name | e }}"'),
+        # The radio of the entry shown is checked (the keyboard's stop; tests/browser).
+        ("</form>\n", "</form>\n" + CHECK_SHOWN_SCRIPT + "\n"),
     ],
     "partials/header.html": [
         ('for="__drawer">', """for="__drawer" tabindex="0" title="{{ lang.t('nav') }}">"""),

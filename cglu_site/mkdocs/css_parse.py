@@ -101,18 +101,18 @@ class _Source:
 
 
 @lru_cache(maxsize=4)  # `mkdocs serve` rebuilds purge the same theme stylesheet again
-def parsed_stylesheet(css: str, cache_dir: Path | None = None) -> tuple:
+def parsed_stylesheet(css: str, cache_dir: Path | None = None, name: str = "stylesheet") -> tuple:
     """The stylesheet parsed, from `cache_dir` if this module parsed it there before.
 
     Parsing Material's stylesheet takes a tenth of a second and a few MiB at the peak for a
     result that changes only with Material: it is kept on disk (in `.cache/cglu/`, like
     compiled templates), under a name made from the stylesheet and this module's code; the
-    one written replaces those of other stylesheets or of earlier versions of this module.
+    one written replaces the earlier ones of the same `name` (one per stylesheet purged).
     """
     if cache_dir is None:
         return _parse(css)
     digest = hashlib.sha1(css.encode("utf-8") + _THIS_MODULE).hexdigest()[:20]
-    path = cache_dir / f"stylesheet-{digest}.pickle"
+    path = cache_dir / f"{name}-{digest}.pickle"
     try:
         return pickle.loads(path.read_bytes())  # our own file, written below
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
@@ -121,7 +121,7 @@ def parsed_stylesheet(css: str, cache_dir: Path | None = None) -> tuple:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
-        for older in cache_dir.glob("stylesheet-*.pickle"):
+        for older in cache_dir.glob(f"{name}-" + "[0-9a-f]" * 20 + ".pickle"):
             if older != path:
                 older.unlink(missing_ok=True)
     except OSError:  # a read-only checkout: parse again next time
@@ -204,10 +204,16 @@ def _split_commas(tokens: list[ast.Node]) -> list[tuple[list[ast.Node], ast.Node
     ]
 
 
+# Attributes whose value a selector needs (`[dir=rtl]`): the palette's are Material's colour
+# scheme, primary and accent colours (on <body> and the toggle's inputs).
+_JUDGED_ATTRIBUTES = ("dir", "role", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent")
+
+
 def _needs(tokens: list[ast.Node]) -> tuple[frozenset[str], ...]:
     """What one selector needs, as alternatives: it can match when one of them is all used.
 
-    Needs are written `.class`, `dir=rtl`, `role=list` and `<element`.
+    Needs are written `.class`, `dir=rtl`, `role=list`, `data-md-color-scheme=slate` (the
+    palette's attributes) and `<element`.
     """
     alternatives = [frozenset()]
     for index, token in enumerate(tokens):
@@ -228,7 +234,7 @@ def _needs(tokens: list[ast.Node]) -> tuple[frozenset[str], ...]:
             if (
                 len(parts) in (3, 4)  # a flag (`i`, `s`) may follow
                 and parts[0].type == "ident"
-                and parts[0].lower_value in ("dir", "role")
+                and parts[0].lower_value in _JUDGED_ATTRIBUTES
                 and parts[1].type == "literal"
                 and parts[1].value == "="
                 and parts[2].type in ("ident", "string")

@@ -1,10 +1,12 @@
-"""Drop from Material's stylesheet what no page of the site can use.
+"""Drop from Material's stylesheets what no page of the site can use.
 
-Material's main.css (about 137 KB) styles every feature of the theme; the site uses a few.
+Material's main.css (about 137 KB) styles every feature of the theme; the site uses a few. Its
+palette.css (12 KB) colours every scheme and colour the theme offers; the site uses two schemes
+in one colour (theme.palette of mkdocs.yml).
 After the build, the rules whose selectors need a class that no page has (nor Material's
 script adds) are removed, then the custom properties and @keyframes nothing uses any more.
 A selector is judged by what it certainly needs: its classes, `[dir=…]`, and, when the
-caller knows them, its element names and `[role=…]`; for `:is()`/`:where()` what at least one of
+caller knows them, its element names, `[role=…]` and the palette's `[data-md-color-…=…]`; for `:is()`/`:where()` what at least one of
 their arguments needs; `:not()`, `:has()` and everything else are assumed to match. At-rules
 other than @media/@supports are kept whole, but for @keyframes nothing names any more.
 The stylesheet is parsed by css_parse.py. The last result is kept in the plugin's cache folder with a digest of its inputs: a build whose pages
@@ -70,10 +72,14 @@ RUNTIME_ELEMENTS = frozenset(
 # `role` values Material's script sets (search results list, tooltips).
 RUNTIME_ROLES = frozenset({"list", "presentation", "dialog", "tooltip"})
 
+# Material's stylesheets, purged (their names carry a hash that changes with Material).
+THEME_STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
+
 # Attributes as the build writes them (`class="a b"`): a literal start keeps the search fast.
 _CLASS_ATTRIBUTE = re.compile(r"""class=(?:"([^"]*)"|'([^']*)'|([\w-]+))""")
 _DIR_ATTRIBUTE = re.compile(r"""dir=["']?([A-Za-z]+)""")
 _ROLE_ATTRIBUTE = re.compile(r"""role=["']?([A-Za-z]+)""")
+_COLOR_ATTRIBUTE = re.compile(r"""(data-md-color-(?:scheme|primary|accent))=["']?([\w-]+)""")
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 
 # The purge's result depends on this code and the parser's.
@@ -88,6 +94,7 @@ class Usage:
     classes: set[str] = field(default_factory=set)
     dirs: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
+    colors: set[str] = field(default_factory=set)  # `data-md-color-scheme=slate`…
     elements: set[str] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
 
@@ -96,6 +103,10 @@ class Usage:
         self.classes.update(" ".join(map("".join, _CLASS_ATTRIBUTE.findall(html))).split())
         self.dirs.update(value.lower() for value in set(_DIR_ATTRIBUTE.findall(html)))
         self.roles.update(value.lower() for value in set(_ROLE_ATTRIBUTE.findall(html)))
+        if "data-md-color-" in html:
+            self.colors.update(
+                f"{name}={value.lower()}" for name, value in set(_COLOR_ATTRIBUTE.findall(html))
+            )
         self.elements.update(name.lower() for name in set(_TAG.findall(html)))
         if "var(" in html:
             self.variables.update(VAR.findall(html))
@@ -109,33 +120,40 @@ def purge(
     elements: Iterable[str] | None = None,
     roles: Iterable[str] | None = None,
     cache_dir: Path | None = None,
+    colors: Iterable[str] | None = None,
+    name: str = "stylesheet",
 ) -> str:
     """`css` without what cannot apply to pages using `classes` and `dirs` (values of `dir`).
 
-    `elements`, `roles`: the element names and `role` values the pages have; None judges no
-    selector by them. `outside` is other CSS of the same pages (other stylesheets, style
+    `elements`, `roles`, `colors`: the element names, `role` values and palette attributes
+    (`data-md-color-scheme=slate`) the pages have; None judges no selector by them. `outside` is other CSS of the same pages (other stylesheets, style
     attributes): the custom properties and keyframes it names are kept. `cache_dir`: where
-    the parsed stylesheet is kept for the next build (see `parsed_stylesheet`).
+    the parsed stylesheet and the result are kept for the next build, under `name` (one
+    stylesheet's do not replace another's).
     """
     used = {"." + name for name in classes} | {"dir=" + value.lower() for value in dirs}
     used.update("<" + name.lower() for name in elements or ())
     used.update("role=" + value.lower() for value in roles or ())
-    unjudged = ("<",) * (elements is None) + ("role=",) * (roles is None)
+    used.update(colors or ())
+    unjudged = (
+        ("<",) * (elements is None) + ("role=",) * (roles is None) + ("data-md-color-",) * (colors is None)
+    )
     # The result depends on these inputs only: the last one is kept, as most builds repeat it.
     inputs = "\0".join([css, outside, *unjudged, *sorted(used)]).encode("utf-8") + _THIS_CODE
     key = hashlib.sha1(inputs).hexdigest()
-    if cache_dir is not None and (kept := last_result(cache_dir / "last-purge.css", key)) is not None:
+    last = f"last-purge-{name}.css" if name != "stylesheet" else "last-purge.css"
+    if cache_dir is not None and (kept := last_result(cache_dir / last, key)) is not None:
         return kept
-    result = _purged(css, frozenset(used), unjudged, outside, cache_dir)
+    result = _purged(css, frozenset(used), unjudged, outside, cache_dir, name)
     if cache_dir is not None:
-        keep_result(cache_dir / "last-purge.css", key, result)
+        keep_result(cache_dir / last, key, result)
     return result
 
 
 def _purged(
-    css: str, used: frozenset[str], unjudged: tuple[str, ...], outside: str, cache_dir: Path | None
+    css: str, used: frozenset[str], unjudged: tuple[str, ...], outside: str, cache_dir: Path | None, name: str
 ) -> str:
-    nodes = _kept(parsed_stylesheet(css, cache_dir), used, unjudged)
+    nodes = _kept(parsed_stylesheet(css, cache_dir, name), used, unjudged)
     nodes = _without_variables(nodes, _used_variables(nodes, outside))
     names = {name for node in _walk(nodes) if isinstance(node, Rule) for name in node.animations}
     return "".join(
@@ -146,38 +164,45 @@ def _purged(
 def purge_theme_stylesheet(
     site_dir: Path, theme_dirs: Iterable[str], usage: Usage, cache_dir: Path | None = None
 ) -> list[Path]:
-    """Rewrite the built site's assets/stylesheets/main.*.min.css in place, purged.
+    """Rewrite the built site's assets/stylesheets/main.*.min.css (and palette.*.min.css, when
+    the theme has a palette) in place, purged.
 
-    The text is read from the theme (not the site, which may hold an earlier purge); the file
-    keeps its name, which the theme's templates link; its source map no longer applies.
+    The text is read from the theme (not the site, which may hold an earlier purge); each file
+    keeps its name, which the theme's templates link; its source map no longer applies. What
+    one of them reads from the other (custom properties) is kept.
     """
     folder = site_dir / "assets" / "stylesheets"
-    targets = sorted(folder.glob("main.*.min.css"))
-    outside = "".join(
+    targets = sorted(path for pattern in THEME_STYLESHEETS for path in folder.glob(pattern))
+    sources = {target: _theme_source(target, theme_dirs).read_text(encoding="utf-8") for target in targets}
+    others = "".join(
         path.read_text(encoding="utf-8") for path in site_dir.rglob("*.css") if path not in targets
     ) + "".join(f"var({name})" for name in usage.variables)
     for target in targets:
-        source = next(
-            (
-                Path(theme_dir) / "assets" / "stylesheets" / target.name
-                for theme_dir in theme_dirs
-                if (Path(theme_dir) / "assets" / "stylesheets" / target.name).is_file()
-            ),
-            target,
-        )
-        css = source.read_text(encoding="utf-8")
         purged = purge(
-            css,
+            sources[target],
             usage.classes | RUNTIME_CLASSES,
             usage.dirs,
-            outside,
+            others + "".join(css for other, css in sources.items() if other != target),
             elements=usage.elements | RUNTIME_ELEMENTS,
             roles=usage.roles | RUNTIME_ROLES,
             cache_dir=cache_dir,
+            colors=usage.colors,
+            name=target.name.split(".")[0],
         )
         target.write_text(purged, encoding="utf-8")
         target.with_name(target.name + ".map").unlink(missing_ok=True)
     return targets
+
+
+def _theme_source(target: Path, theme_dirs: Iterable[str]) -> Path:
+    return next(
+        (
+            Path(theme_dir) / "assets" / "stylesheets" / target.name
+            for theme_dir in theme_dirs
+            if (Path(theme_dir) / "assets" / "stylesheets" / target.name).is_file()
+        ),
+        target,
+    )
 
 
 # Purging.

@@ -68,6 +68,7 @@ def _language(
         "site_name": site_names[language.code],
         "copyright": copyrights[language.code],
         "material": site.strings[language.code]["material"],  # the site's wording of Material's labels
+        "palette": site.strings[language.code]["palette"],  # the light/dark toggle's labels
         "strings": strings,
         "sections": sections,
     }

@@ -1,8 +1,8 @@
 """Theme files no page links are not copied to the site.
 
 Material links its palette stylesheet only when the theme sets a palette (`{% if
-config.theme.palette %}` in base.html); this site sets none (mkdocs.yml), so the stylesheet
-and its source map would be published for nobody, and the CSS purge would keep every
+config.theme.palette %}` in base.html); without one (this site sets one, mkdocs.yml), the
+stylesheet and its source map would be published for nobody, and the CSS purge would keep every
 variable of Material's stylesheet that the palette stylesheet reads.
 """
 

@@ -22,15 +22,20 @@ AXE_RUN = """async () => {
   }));
 }"""
 
-# The focused element, and whether a sighted keyboard user can see it.
+# The focused element, and whether a sighted keyboard user can see it. A radio of the
+# light/dark toggle (Material's .md-option, drawn at no size) shows its focus on its label,
+# which must then be shown and outlined.
 FOCUSED = """async () => {
   await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));
   const element = document.activeElement;
-  const box = element.getBoundingClientRect();
-  const style = getComputedStyle(element);
+  const option = element.matches(".md-option");
+  const shown = option ? element.nextElementSibling : element;
+  const box = shown ? shown.getBoundingClientRect() : {width: 0, height: 0};
+  const style = getComputedStyle(shown || element);
   const visible = box.width > 0 && box.height > 0 && style.visibility === "visible"
     && Number(style.opacity) > 0 && box.bottom > 0 && box.right > 0
-    && box.top < innerHeight && box.left < innerWidth;
+    && box.top < innerHeight && box.left < innerWidth
+    && (!option || (shown.tagName === "LABEL" && !shown.hidden && style.outlineStyle !== "none"));
   return {
     tag: element.tagName.toLowerCase(), classes: element.className || "",
     href: element.getAttribute("href"), hreflang: element.getAttribute("hreflang"),
