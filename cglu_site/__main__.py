@@ -1,6 +1,7 @@
 """Command-line tools of the site: `python -m cglu_site <command>`.
 
-check     Validate data/ and the UI strings against the schemas; print every mistake.
+check     Validate data/ and the UI strings against the schemas, and the hand-written pages
+          (every language, links); print every mistake.
 status    Translation status per language: what data texts, UI strings and pages each lacks.
           --language xx adds a language not configured yet (to prepare it).
 generate  Write every generated page of every language into docs/, as a build does, without
@@ -19,6 +20,8 @@ from cglu_site.data.project import load_project
 from cglu_site.data.site_data import load_site_data
 from cglu_site.data.strings import load_strings
 from cglu_site.data.validation import DataValidationError
+from cglu_site.pages.hand_written import check_hand_written
+from cglu_site.pages.kinds import all_pages, generated_pages
 from cglu_site.pages.translation_status import translation_status
 
 
@@ -32,19 +35,21 @@ def _theme_labels() -> frozenset[str] | None:
 
 
 def check(project_dir: Path) -> int:
-    """Validate the data and the UI strings in every configured language."""
+    """Validate the data, the UI strings and the hand-written pages in every configured language."""
     project = load_project(project_dir / "mkdocs.yml")
     codes = project.codes
     errors = []
-    loads = (
-        lambda: load_strings(codes, theme_labels=_theme_labels()),
-        lambda: load_site_data(project.data_dir, codes, project.root),
-    )
-    for load in loads:
-        try:
-            load()
-        except DataValidationError as error:
-            errors += error.errors
+    try:
+        load_strings(codes, theme_labels=_theme_labels())
+    except DataValidationError as error:
+        errors += error.errors
+    try:
+        data = load_site_data(project.data_dir, codes, project.root)
+    except DataValidationError as error:
+        errors += error.errors
+    else:  # the hand-written pages, which link to the pages made from the data
+        generated = {page.path for page in all_pages(generated_pages(data))}
+        errors += check_hand_written(project.docs_dir, project.languages, generated)[1]
     if errors:
         print(DataValidationError(errors), file=sys.stderr)
         return 1
