@@ -169,7 +169,7 @@ CASES += [
         "events.yml",
         None,
         "",
-        "data/events.yml:1: the file is empty: restore it with `git checkout -- data/events.yml`",
+        "data/events.yml:1: the file is empty: restore it with 'git checkout -- data/events.yml'",
     ),
     (
         "a list instead of the file's fields",
@@ -354,7 +354,7 @@ def test_a_missing_data_file_says_how_to_restore_it(fixture_project: Project) ->
     result = check(fixture_project)
     assert (
         "data/events.yml:1: the file is missing: the site needs it (its schema is data/schemas/events.schema.json); "
-        "restore it with `git checkout -- data/events.yml`"
+        "restore it with 'git checkout -- data/events.yml'"
     ) in result.stderr, result.stderr
 
 

@@ -94,7 +94,7 @@ def load_site_data(
                     1,
                     f"the file is missing: the site needs it (its schema is "
                     f"{_display(data_dir / SCHEMA_DIR_NAME / name, display_root)}); "
-                    f"restore it with `git checkout -- {shown}`, or rename the file back if it was renamed",
+                    f"restore it with 'git checkout -- {shown}', or rename the file back if it was renamed",
                 )
             )
     schema_checked = validated is None or digest is None or not validated.knows(digest)
@@ -115,15 +115,15 @@ def _not_a_mapping(value: Any, schema: dict | None, shown: str) -> str:
     """What to say of a data file that does not hold its top-level fields."""
     if value is None:
         return (
-            "the file is empty: restore it with `git checkout -- "
-            f"{shown}` (or undo the change in your editor), then make your change again"
+            "the file is empty: restore it with 'git checkout -- "
+            f"{shown}' (or undo the change in your editor), then make your change again"
         )
     fields = ", ".join(f"'{key}:'" for key in (schema or {}).get("properties", {}))
     holds = "a list" if isinstance(value, list) else "a single value"
     expected = f" ({fields}), each at the start of its line" if fields else ""
     return (
         f"the file holds {holds} instead of its fields{expected}: "
-        "compare it with its last version (`git diff`) and restore what was removed"
+        "compare it with its last version ('git diff') and restore what was removed"
     )
 
 
