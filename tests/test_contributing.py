@@ -452,7 +452,7 @@ def test_the_contributing_guides_are_translations_of_each_other() -> None:
             ],
             message_rows(name),
         )
-        for other in [*guides, "README.md"]:
+        for other in guides:
             if other != name:
                 assert f"]({other})" in text, f"{name} does not link {other}"
     assert all(value == shape["CONTRIBUTING.md"] for value in shape.values()), "the guides differ"
