@@ -422,7 +422,7 @@ def test_mkdocs_edit_uri_points_into_docs() -> None:
 DOCS = {"README.md": "en", "CONTRIBUTING.md": "en", "CONTRIBUTING.fr.md": "fr", "CONTRIBUTING.es.md": "es"}
 # `<!-- recipe: data/<file>.yml <list> [replace] -->` before a YAML block: the list of that
 # file the editor pastes the block into (at its end), or whose entry of the same id it replaces.
-RECIPE = re.compile(r"<!-- recipe: (data/[\w-]+\.yml) (\w+)( replace)? -->\n```yaml\n(.*?)```", re.S)
+RECIPE = re.compile(r"<!-- recipe: (data/[\w-]+\.yml) (\w+)( replace)? -->\n\n```yaml\n(.*?)```", re.S)
 
 
 def doc_text(name: str) -> str:
@@ -547,7 +547,9 @@ def message_rows(name: str) -> list[str]:
     text = doc_text(name)
     table = text[text.index("\n| message |") if "\n| message |" in text else 0 :]
     return [  # the spelling check and the Markdown lint are tools of their own
-        row for row in TABLE_ROW.findall(table) if ": unknown word " not in row and not re.search(r":\d+:\d+: MD\d+", row)
+        row
+        for row in TABLE_ROW.findall(table)
+        if ": unknown word " not in row and not re.search(r":\d+:\d+: MD\d+", row)
     ]
 
 
