@@ -385,3 +385,18 @@ def test_links_between_hand_written_and_generated_pages_pass(fixture_project: Pr
         encoding="utf-8",
     )
     assert check(fixture_project).returncode == 0
+
+
+def test_a_hand_written_page_saved_as_latin_1_is_named_with_its_line(fixture_project: Project) -> None:
+    page = fixture_project.docs / "about-this-site.fr.md"
+    text = page.read_text(encoding="utf-8")
+    line = next(number for number, words in enumerate(text.splitlines(), start=1) if not words.isascii())
+    page.write_bytes(text.encode("latin-1", errors="replace"))
+    expected = f"docs/about-this-site.fr.md:{line}: the file is not saved as UTF-8"
+    result = check(fixture_project)
+    assert result.returncode == 1
+    assert expected in result.stderr and "Traceback" not in result.stderr, result.stderr
+    build = fixture_project.build()
+    assert build.returncode != 0
+    assert expected in build.stdout + build.stderr
+    assert "Traceback" not in build.stdout + build.stderr

@@ -51,3 +51,10 @@ def test_each_missing_text_is_listed_once_per_language(fixture_project: Project)
         lines = block.strip().splitlines()[1:]
         assert len(lines) == len(set(lines)), f"a line printed twice: {block}"
         assert sum("section 'africa': 'region' lacks" in line for line in lines) == 1, block
+
+
+def test_an_unreadable_file_is_reported_not_raised(fixture_project: Project) -> None:
+    path = fixture_project.data / "news.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    result = status(fixture_project)
+    assert "Traceback" not in result.stderr, result.stderr

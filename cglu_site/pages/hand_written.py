@@ -11,6 +11,7 @@ import yaml
 
 from cglu_site.data.languages import Language
 from cglu_site.data.validation import DataError
+from cglu_site.data.yaml_messages import undecodable
 from cglu_site.pages.writer import is_generated
 
 # As MkDocs reads front matter (mkdocs.utils.meta): a YAML block between two `---` lines.
@@ -93,7 +94,13 @@ def broken_links(docs_dir: Path, languages: list[Language], pages: set[str]) -> 
         relative = path.relative_to(docs_dir).as_posix()
         folder = relative.rpartition("/")[0]
         fence = None
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        raw = path.read_bytes()
+        try:
+            source = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            errors.append(DataError(f"docs/{relative}", *undecodable(error, raw)))
+            continue
+        for number, line in enumerate(source.splitlines(), start=1):
             if match := _FENCE.match(line):
                 marker = match[1][0] * 3
                 fence = None if fence == marker else (fence or marker)
