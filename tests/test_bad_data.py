@@ -154,7 +154,7 @@ CASES += [
         "name: {fr: Commission Culture,",
         f"name: {{fr: Commission {'très ' * 40}longue,",
         "data/commissions.yml:8: commission 'culture': 'name.fr' is 217 characters long, more than the "
-        "200 it may have (it is shown whole in titles, menus and feeds): shorten it; a name is a few words",
+        "200 it may have: shorten it; a name is the page's title, shown whole in menus and feeds",
     ),
     (
         "summary too long",

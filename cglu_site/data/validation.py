@@ -346,8 +346,8 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
         )
     if kind == "maxLength":
         return (
-            f"{where} is {len(instance)} characters long, more than the {schema['maxLength']} it may have "
-            f"(it is shown whole in titles, menus and feeds): shorten it{'; ' + hint if hint else ''}"
+            f"{where} is {len(instance)} characters long, more than the {schema['maxLength']} it may have: "
+            f"shorten it{'; ' + hint if hint else ''}"
         )
     if kind in ("minimum", "maximum"):
         return f"{where} is out of range: {error.message}"
