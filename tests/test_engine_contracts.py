@@ -10,6 +10,7 @@ purge in a live browser.)
 from __future__ import annotations
 
 import inspect
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import material
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 from sites import LANGUAGES, ROOT
 
+from cglu_site.mkdocs import material_search
 from cglu_site.mkdocs.i18n import languages_from_config
 from cglu_site.mkdocs.theme_labels import material_labels
 
@@ -55,7 +57,14 @@ def test_materials_search_index_takes_pages_one_by_one(config) -> None:
     assert "self.search_index =" in inspect.getsource(SearchPlugin), (
         "Material's search plugin no longer keeps `search_index`: see serve/search_memo.py material_search_index"
     )
-    assert "material/search" in config.plugins, "Material's search plugin is no longer named material/search"
+    assert material_search.PLUGIN_NAME in config.plugins, (
+        f"Material's search plugin is no longer named {material_search.PLUGIN_NAME}: see cglu_site/mkdocs/material_search.py"
+    )
+    registered = {entry.name: entry.value for entry in entry_points(group="mkdocs.plugins")}
+    assert registered.get(material_search.PLUGIN_NAME, "").endswith(":SearchPlugin"), (
+        f"{material_search.PLUGIN_NAME} is not Material's search plugin any more: see cglu_site/mkdocs/material_search.py"
+    )
+    assert material_search.search_enabled(config)
 
 
 def test_materials_theme_files_are_where_the_adapter_looks() -> None:

@@ -61,7 +61,8 @@ from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve import errors as serve_errors
 from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
 from cglu_site.mkdocs.serve.rebuild_memo import RebuildMemo
-from cglu_site.mkdocs.serve.search_memo import SearchMemo, material_search_index
+from cglu_site.mkdocs.material_search import material_search_index, search_enabled
+from cglu_site.mkdocs.serve.search_memo import SearchMemo
 from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
@@ -224,6 +225,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         context["cglu_serve_errors"] = self.serve_errors
+        context["cglu_search_enabled"] = search_enabled(config)
         context["cglu_serve_last_good"] = self.site is not None and self.site.data is not None
         if template_name == "404.html" and self.site is not None:
             language = self.site.language(current_language(config))
@@ -299,6 +301,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         context["base_url"] = language_base_url(context["base_url"], language)
         context["cglu_strings"] = self.site.strings.get(language.code, {})  # UI strings, for overrides/
         context["cglu_serve_errors"] = self.serve_errors  # shown at the top of every page
+        context["cglu_search_enabled"] = search_enabled(config)  # the header's search button
         context["cglu_serve_last_good"] = self.site.data is not None
         if self.site.data is None:  # the page that shows a data error (serve/errors.py)
             return context

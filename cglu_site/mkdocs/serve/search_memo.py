@@ -49,12 +49,3 @@ def _key(page: Page) -> Key:
 
 def _outline(toc: Any) -> list:
     return [(item.id, item.url, item.title, _outline(item.children)) for item in toc or ()]
-
-
-def material_search_index(config: Any) -> Any | None:
-    """The search index Material's search plugin fills for this language's build, if the
-    plugin is there and enabled (Material 9: `plugins["material/search"].search_index`)."""
-    search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled:
-        return None
-    return search.search_index
