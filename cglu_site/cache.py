@@ -1,8 +1,9 @@
 """What a build keeps for the next one, in `.cache/plugin/cglu/<versions>/` (git-ignored).
 
-Compiled templates (template_cache.py), and the last result of a step together with the
+Compiled templates (template_cache.py), the last result of a step together with the
 digest of everything it was made from (the CSS purge, the data's schema check): a build
-whose inputs have the same digest takes the result instead of making it again. Nothing
+whose inputs have the same digest takes the result instead of making it again; and the
+pages' HTML and search entries, by the key of their inputs (mkdocs/memos/). Nothing
 here is needed: a missing, damaged or read-only cache only means the work is done again.
 """
 
@@ -15,14 +16,14 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-_VERSIONS = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
+_VERSIONS = ("jinja2", "markdown", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
 
 
 DEFAULT_FOLDER = Path(".cache") / "plugin" / "cglu"  # as Material's plugins keep theirs
 
 
 def cache_directory(folder: Path) -> Path:
-    """`<folder>/<versions>/`: its name holds the versions of Python, Jinja, MkDocs and
+    """`<folder>/<versions>/`: its name holds the versions of Python, Jinja, Python-Markdown, MkDocs and
     Material, whose upgrade may change what is kept."""
     versions = [sys.version, *(f"{name} {_version(name)}" for name in _VERSIONS)]
     tag = hashlib.sha1("\n".join(versions).encode()).hexdigest()[:12]

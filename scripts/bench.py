@@ -426,7 +426,7 @@ def main() -> int:
         "",
         f"From saving one YAML edit to the served page showing it (`mkdocs serve`, 1x, median of 3): {latency:.2f} s",
         "(one rebuild of every language; pages whose Markdown did not change are not converted to HTML",
-        "again, nor those whose HTML did not change indexed again: cglu_site/mkdocs/serve/markdown_memo.py, search_memo.py)",
+        "again, nor those whose HTML did not change indexed again: cglu_site/mkdocs/memos/markdown_memo.py, search_memo.py)",
         "",
         *pieces,
         *_targets(rows, per_page, latency, cold),
@@ -477,7 +477,7 @@ def measure_pieces(work: Path, languages: list[str], runs: int, latency: float) 
         "",
         "| piece (plugin option) | figure it serves | with it | without it |",
         "| --- | --- | --- | --- |",
-        f"| `cache` (compiled templates, last schema check, last CSS purge) | build time | {wall['on']:.2f} s |"
+        f"| `cache` (compiled templates, last schema check, last CSS purge, pages' HTML and search entries) | build time | {wall['on']:.2f} s |"
         f" {wall['no_cache']:.2f} s |",
         f"| `purge_css` (Material's stylesheet without unused rules) | home page, gzip | {figures['on'].home_gzip_kb:.0f} KB |"
         f" {figures['no_purge'].home_gzip_kb:.0f} KB |",

@@ -4,7 +4,7 @@
     python3 scripts/task.py serve     preview the site at http://127.0.0.1:8000/ (reloads on edits)
     python3 scripts/task.py build     build the site into site/ (strict: any warning fails)
     python3 scripts/task.py check     validate data/ and the UI strings, without building
-    python3 scripts/task.py status    translation status per language (--language es to prepare one)
+    python3 scripts/task.py status    translation status per language (--language es to prepare one; --record after translating)
     python3 scripts/task.py test      run the whole test suite (extra arguments go to pytest)
     python3 scripts/task.py lint      run every pre-commit check on every file (--files a b: only those)
     python3 scripts/task.py bench     benchmark the build (scripts/bench.py; says so if it is missing)

@@ -38,16 +38,24 @@ class Project:
         return self.root / "docs"
 
     def build(
-        self, *extra: str, site_url: str | None = None, engine: str = "mkdocs"
+        self,
+        *extra: str,
+        site_url: str | None = None,
+        engine: str = "mkdocs",
+        env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess:
-        env = {"CGLU_SITE_URL": site_url} if site_url else {}
+        env = {**(env or {}), **({"CGLU_SITE_URL": site_url} if site_url else {})}
         config = str(self.root / "mkdocs.yml")
         return run_mkdocs("build", "--strict", "-f", config, *extra, env=env, engine=engine)
 
     def build_ok(
-        self, *extra: str, site_url: str | None = None, engine: str = "mkdocs"
+        self,
+        *extra: str,
+        site_url: str | None = None,
+        engine: str = "mkdocs",
+        env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess:
-        result = self.build(*extra, site_url=site_url, engine=engine)
+        result = self.build(*extra, site_url=site_url, engine=engine, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
         return result
 

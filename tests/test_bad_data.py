@@ -18,11 +18,11 @@ CASES = [
         "data/commissions.yml:8: commission 'culture': unknown field 'descripton' (did you mean 'description'?)",
     ),
     (
-        "missing language",
+        "text in no language",  # one language is enough: see test_untranslated.py
         "commissions.yml",
-        "en: Committee on Culture, ",
-        "",
-        "data/commissions.yml:8: commission 'culture': 'name' lacks 'en'",
+        "name: {fr: Commission Culture, en: Committee on Culture, es: Comisión de Cultura}",
+        "name: {}",
+        "data/commissions.yml:8: commission 'culture': 'name' has no text in any language",
     ),
     (
         "wrong type",
@@ -297,6 +297,14 @@ def test_a_build_failing_late_keeps_the_previous_site(fixture_project: Project) 
 
 
 def test_a_hand_written_page_must_exist_in_every_language(fixture_project: Project) -> None:
+    """With `missing_translations: error`; by default its original is shown (test_untranslated.py)."""
+    config = fixture_project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "missing_translations: notice", "missing_translations: error", 1
+        ),
+        encoding="utf-8",
+    )
     (fixture_project.docs / "about-this-site.en.md").unlink()
     result = fixture_project.build()
     assert result.returncode != 0

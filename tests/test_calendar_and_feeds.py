@@ -36,14 +36,35 @@ def plain(text: str) -> str:
 EVENTS = load("events")
 
 
+STRINGS = {
+    lang: yaml.safe_load((ROOT / "cglu_site" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+    for lang in LANGUAGES
+}
+
+
 @pytest.mark.parametrize("event", EVENTS, ids=[event["id"] for event in EVENTS])
 def test_each_event_has_a_calendar_file_in_each_language(real_site: Project, event: dict) -> None:
+    """Every event's file is published; the page offers it only while the event is not over
+    (on the day of the build), and else says it is over."""
+    still_to_come = str(event["end"]) >= datetime.date.today().isoformat()
     uids = set()
     for lang in LANGUAGES:
         page = f"{prefix(lang)}events/{event['id']}/index.html"
-        link = real_site.html(page).select_one('article a[href$=".ics"]')
-        assert link is not None and link.get("download"), f"{page}: no calendar link"
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))
+        html = real_site.html(page)
+        link = html.select_one('article a[href$=".ics"]')
+        over = html.select_one("article .cglu-event-over")
+        assert over is not None and over.get_text(strip=True) == STRINGS[lang]["calendar"]["past"], page
+        if still_to_come:
+            assert link is not None and link.get("download"), f"{page}: no calendar link"
+            assert link.get_text(strip=True) == STRINGS[lang]["calendar"]["download"]
+            assert over.has_attr("hidden"), f"{page}: an event still to come is said to be over"
+            assert link.find_parent(attrs={"data-cglu-until": str(event["end"])}), (
+                "cglu.js needs the last day"
+            )
+        else:
+            assert link is None, f"{page}: a past event offers its calendar file"
+            assert not over.has_attr("hidden"), f"{page}: a past event is not said to be over"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), f"{event['id']}.ics"))
         raw = (real_site.site / target).read_bytes()
         calendar = icalendar.Calendar.from_ical(raw)
         assert calendar["VERSION"] == "2.0" and calendar.get("PRODID")

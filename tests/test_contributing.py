@@ -63,11 +63,11 @@ def test_every_data_file_validates_against_its_schema() -> None:
 @pytest.mark.parametrize(
     ("data_file", "old", "new", "message"),
     [
-        (
+        (  # a text in some languages only is allowed (test_untranslated.py); in none, not
             "commissions.yml",
-            " en: Committee on Culture,",
-            "",
-            r"data/commissions\.yml:8: commission 'culture': 'name' lacks 'en'",
+            "name: {fr: Commission Culture, en: Committee on Culture, es: Comisión de Cultura}",
+            "name: {}",
+            r"data/commissions\.yml:8: commission 'culture': 'name' has no text in any language",
         ),
         (
             "events.yml",
@@ -82,7 +82,7 @@ def test_every_data_file_validates_against_its_schema() -> None:
             r"data/news\.yml:\d+: news item '[^']+': unknown field 'sourcs' \(did you mean 'sources'\?\)",
         ),
     ],
-    ids=["missing-language", "bad-date", "misspelt-field"],
+    ids=["no-language", "bad-date", "misspelt-field"],
 )
 def test_a_broken_copy_fails_with_file_line_and_field(
     tmp_path: Path, data_file: str, old: str, new: str, message: str
@@ -276,7 +276,7 @@ def test_ci_tests_every_supported_python_and_deploys_with_the_locked_one() -> No
 def test_issue_templates_parse() -> None:
     templates = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
     names = {path.stem for path in templates}
-    assert {"content-correction", "translation", "config"} <= names
+    assert {"content-correction", "translation-request", "translation-correction", "config"} <= names
     for path in templates:
         form = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.stem != "config":
@@ -522,10 +522,9 @@ def test_the_docs_name_the_languages_of_mkdocs_yml() -> None:
                 assert listed_codes == codes, f"{name}: {run_[0]!r} should list {sorted(codes)}"
 
 
-def test_the_translation_issue_form_offers_the_configured_languages() -> None:
-    form = yaml.safe_load(
-        (ROOT / ".github" / "ISSUE_TEMPLATE" / "translation.yml").read_text(encoding="utf-8")
-    )
+@pytest.mark.parametrize("name", ["translation-request", "translation-correction"])
+def test_the_translation_issue_forms_offer_the_configured_languages(name: str) -> None:
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / f"{name}.yml").read_text(encoding="utf-8"))
     [dropdown] = [item for item in form["body"] if item["type"] == "dropdown"]
     from cglu_site.data.languages import load_languages
 
@@ -622,7 +621,18 @@ MESSAGE_EDITS = {
         lambda text: text + "\nSee the [sources](source.md).\n",
     ),
     "missing: the page exists": ("docs/about-this-site.es.md", None),
+    "has no text in any language": (
+        COMMISSIONS,
+        _in_entry(FORUM, r"^    name:\n(?:      \w\w: .*\n)+", "    name: {}\n"),
+    ),
 }
+
+
+def error_mode_only(message: str) -> bool:
+    """Whether the guide says the message is an error with `missing_translations: error` only."""
+    text = doc_text("CONTRIBUTING.md")
+    [row] = [line for line in text.splitlines() if line.startswith(f"| `{message}` |")]
+    return "`missing_translations: error` only" in row
 
 
 def _pattern(message: str) -> str:
@@ -655,8 +665,17 @@ def test_the_table_of_messages_shows_real_messages(tmp_path: Path, message: str)
         path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
     else:
         path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if error_mode_only(message):  # by default (notice) the same mistake awaits translation, unblocked
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert check(project.root) == 0, f"{message!r} blocks check with missing_translations: notice"
+        config = project.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "missing_translations: notice" in text
+        config.write_text(
+            text.replace("missing_translations: notice", "missing_translations: error", 1), "utf-8"
+        )
     errors = io.StringIO()
-    with contextlib.redirect_stderr(errors):
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
         assert check(project.root) == 1
     lines = [line.strip() for line in errors.getvalue().splitlines()]
     assert any(re.fullmatch(_pattern(message), line) for line in lines), "\n".join(lines)

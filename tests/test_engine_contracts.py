@@ -52,10 +52,10 @@ def test_materials_search_index_takes_pages_one_by_one(config) -> None:
     from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
     assert callable(getattr(SearchIndex, "add_entry_from_context", None)), (
-        "Material's SearchIndex.add_entry_from_context is gone: cglu_site/mkdocs/serve/search_memo.py wraps it"
+        "Material's SearchIndex.add_entry_from_context is gone: cglu_site/mkdocs/memos/search_memo.py wraps it"
     )
     assert "self.search_index =" in inspect.getsource(SearchPlugin), (
-        "Material's search plugin no longer keeps `search_index`: see serve/search_memo.py material_search_index"
+        "Material's search plugin no longer keeps `search_index`: see memos/search_memo.py material_search_index"
     )
     assert material_search.PLUGIN_NAME in config.plugins, (
         f"Material's search plugin is no longer named {material_search.PLUGIN_NAME}: see cglu_site/mkdocs/material_search.py"
@@ -65,6 +65,31 @@ def test_materials_search_index_takes_pages_one_by_one(config) -> None:
         f"{material_search.PLUGIN_NAME} is not Material's search plugin any more: see cglu_site/mkdocs/material_search.py"
     )
     assert material_search.search_enabled(config)
+
+
+def test_materials_search_indexes_every_field_its_index_names(config) -> None:
+    """search_folding.py adds hidden fields to each index's `config.fields`: Material's
+    worker must build a lunr field of each, and give each entry its page's boost."""
+    import json
+
+    from material.plugins.search.plugin import SearchIndex
+
+    written = inspect.getsource(SearchIndex)
+    assert '"fields"' in written and 'entry["boost"] = search["boost"]' in written, (
+        "Material's search index no longer writes config.fields or per-page boosts: see "
+        "cglu_site/mkdocs/search_folding.py and the Sources page's boost in cglu_site/pages/kinds.py"
+    )
+    (source_map,) = (MATERIAL / "templates/assets/javascripts/workers").glob("search.*.min.js.map")
+    sources = "".join(json.loads(source_map.read_text(encoding="utf-8"))["sourcesContent"])
+    for usage in ("Object.entries(config.fields)", "this.add(doc, { boost: doc.boost })", "${term}*"):
+        assert usage in sources, (
+            f"Material's search worker changed ({usage!r}): folded fields, boosts and prefix matching "
+            "are what cglu_site/mkdocs/search_folding.py relies on"
+        )
+    i18n = config.plugins["i18n"]
+    assert not i18n.config.reconfigure_search, (
+        "static-i18n's reconfigure_search drops pages equal to the default language's from the index"
+    )
 
 
 def test_materials_theme_files_are_where_the_adapter_looks() -> None:
@@ -77,6 +102,32 @@ def test_materials_theme_files_are_where_the_adapter_looks() -> None:
     assert {"action_edit", "search_placeholder"} <= material_labels(), (
         "Material's labels file changed shape: see cglu_site/mkdocs/theme_labels.py"
     )
+
+
+def test_materials_markup_and_script_that_cglu_js_builds_on() -> None:
+    """docs/assets/javascripts/cglu.js (keyboard in the menu and search, past events) reads
+    Material's toggles and classes, and runs its own keys before Material's window handler.
+    tests/browser/test_keyboard.py checks the behaviour; this says what to re-read first."""
+    base = (MATERIAL / "templates" / "base.html").read_text(encoding="utf-8")
+    for toggle in ("drawer", "search"):
+        assert f'data-md-toggle="{toggle}" type="checkbox" id="__{toggle}"' in base, (
+            f"Material's {toggle} is no longer the checkbox #__{toggle}: see cglu.js"
+        )
+    assert 'class="md-sidebar md-sidebar--primary"' in base, (
+        "Material's drawer lost .md-sidebar--primary: see cglu.js"
+    )
+    (bundle,) = (MATERIAL / "templates" / "assets" / "javascripts").glob("bundle.*.min.js")
+    script = bundle.read_text(encoding="utf-8")
+    assert 'h(window,"keydown")' in script or 'fromEvent(window,"keydown")' in script, (
+        "Material's keyboard handler no longer listens on the window: cglu.js captures Tab and "
+        "Escape there first"
+    )
+    assert 'case"Escape":case"Tab":' in script, (
+        "Material's search no longer closes on Tab: cglu.js may no longer need to keep it open"
+    )
+    assert "window.document$" in script, "Material no longer publishes document$: see cglu.js"
+    search = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    assert 'class="md-search__input"' in search and 'class="md-search-result__list"' in search
 
 
 def test_mkdocs_objects_the_adapter_sets() -> None:

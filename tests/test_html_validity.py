@@ -35,6 +35,29 @@ OVERRIDDEN_PARTIALS = {
     "partials/header.html": [
         ('for="__drawer">', """for="__drawer" tabindex="0" title="{{ lang.t('nav') }}">"""),
         ('for="__search">', """for="__search" tabindex="0" title="{{ lang.t('search.placeholder') }}">"""),
+        # The adapter says whether Material's search is on (cglu_site/mkdocs/material_search.py):
+        # the template does not name the plugin.
+        (
+            """    {% if "material/search" in config.plugins %}
+      {% set search = config.plugins["material/search"] | attr("config") %}
+      {% if search.enabled %}
+        <label class="md-header__button md-icon" for="__search" tabindex="0" title="{{ lang.t('search.placeholder') }}">
+          {% set icon = config.theme.icon.search or "material/magnify" %}
+          {% include ".icons/" ~ icon ~ ".svg" %}
+        </label>
+        {% include "partials/search.html" %}
+      {% endif %}
+    {% endif %}
+""",
+            """    {% if cglu_search_enabled %}
+      <label class="md-header__button md-icon" for="__search" tabindex="0" title="{{ lang.t('search.placeholder') }}">
+        {% set icon = config.theme.icon.search or "material/magnify" %}
+        {% include ".icons/" ~ icon ~ ".svg" %}
+      </label>
+      {% include "partials/search.html" %}
+    {% endif %}
+""",
+        ),
     ],
 }
 

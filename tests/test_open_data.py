@@ -16,6 +16,7 @@ import yaml
 from sites import LANGUAGES, ROOT, Project
 
 from cglu_site.data.export import TABLES
+from cglu_site.data.project import load_project
 from cglu_site.data.strings import load_strings
 from cglu_site.pages.formats import LanguageFormats
 
@@ -52,9 +53,13 @@ def test_every_data_file_is_published_as_json_valid_against_its_published_schema
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, registry=schema_registry(real_site))
     assert list(validator.iter_errors(value)) == []
-    # The published schema knows the site's languages: a text without one is invalid.
+    # The published schema knows the site's languages, and requires a text in each of them
+    # or (missing_translations: notice, the default) in one at least.
     text = schema_registry(real_site).contents("common.schema.json")["$defs"]["text"]
-    assert text["required"] == list(LANGUAGES)
+    assert text["propertyNames"] == {"enum": list(LANGUAGES)}
+    every = load_project(ROOT / "mkdocs.yml").every_language
+    assert text.get("required") == (list(LANGUAGES) if every else None)
+    assert text.get("minProperties") == (None if every else 1)
 
 
 class _StringDates(yaml.SafeLoader):

@@ -22,7 +22,13 @@ DOCS = [
     {"location": "es/", "title": "Inicio", "text": "Bienvenidos"},
     {"location": "entrees/", "title": "Entrées", "text": "not English: only starts with 'en'"},
 ]
-CONFIG = {"lang": ["fr", "en", "es"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
+CONFIG = {
+    "lang": ["fr", "en", "es"],
+    "separator": "[\\s\\-]+",
+    "pipeline": ["stopWordFilter"],
+    "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
+}
+FIELDS = {**CONFIG["fields"], "title_words": {"boost": 500.0}, "text_words": {"boost": 0.5}}
 
 
 @pytest.mark.parametrize("layout", ["compact", "indented, docs first"])
@@ -39,12 +45,20 @@ def test_each_language_gets_its_entries_with_locations_from_its_root(tmp_path: P
         code: json.loads((tmp_path / prefix / INDEX).read_text(encoding="utf-8"))
         for code, prefix in (("fr", ""), ("en", "en"), ("es", "es"))
     }
-    assert read["fr"] == {"config": {**CONFIG, "lang": ["fr"]}, "docs": [DOCS[0], DOCS[4]]}
+    # Accented words, and words inside quotes, brackets or after an apostrophe, are also in
+    # a field of half the weight (search_folding.py).
+    assert read["fr"] == {
+        "config": {**CONFIG, "lang": ["fr"], "fields": FIELDS},
+        "docs": [DOCS[0], {**DOCS[4], "title_words": "entrees"}],
+    }
     assert read["en"]["docs"] == [
-        {**DOCS[1], "location": ""},
+        {**DOCS[1], "location": "", "text_words": "here"},  # "here" in quotes
         {**DOCS[2], "location": "about/#mission"},
     ]
-    assert read["es"] == {"config": {**CONFIG, "lang": ["es"]}, "docs": [{**DOCS[3], "location": ""}]}
+    assert read["es"] == {
+        "config": {**CONFIG, "lang": ["es"], "fields": FIELDS},
+        "docs": [{**DOCS[3], "location": ""}],
+    }
     assert not list(tmp_path.rglob("*.part"))
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cglu_site.data.text import strip_language_markers
+from cglu_site.data.text import as_written, strip_language_markers
 from cglu_site.data.validation import SCHEMA_DIR_NAME, load_schemas
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def build_open_data(site: Content) -> OpenData:
 def _build_open_data(site: Content) -> OpenData:
     codes = [language.code for language in site.languages]
     schema_dir = _schema_dir(site)
-    schemas = load_schemas(schema_dir, codes)
+    schemas = load_schemas(schema_dir, codes, site.data.every_language)
     schema_files = {
         name: PublishedFile(f"schemas/{name}", "schema", _json_bytes(schema))
         for name, schema in schemas.items()
@@ -138,13 +138,15 @@ def _build_open_data(site: Content) -> OpenData:
         site.data.files, key=lambda stem: (ORDER.index(stem) if stem in ORDER else len(ORDER), stem)
     ):
         schema = schemas[f"{stem}.schema.json"]
-        files = [PublishedFile(f"{stem}.json", "json", _json_bytes(site.data[stem]))]
+        files = [PublishedFile(f"{stem}.json", "json", _json_bytes(as_written(site.data[stem])))]
         if stem in TABLES:
             table = TABLES[stem]
             entry_schema = schema["properties"][table]["items"]
             files.append(
                 PublishedFile(
-                    f"{stem}.csv", "csv", _csv_bytes(site.data[stem][table], entry_schema, schemas, codes)
+                    f"{stem}.csv",
+                    "csv",
+                    _csv_bytes(as_written(site.data[stem][table]), entry_schema, schemas, codes),
                 )
             )
         files.append(schema_files[f"{stem}.schema.json"])

@@ -21,6 +21,14 @@ class Project:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = ""  # edit address of docs/, relative to repo_url
+    # A text or page missing in a language: "notice" (its original is shown there, marked,
+    # and the build says what awaits translation) or "error" (the build fails).
+    missing_translations: str = "notice"
+
+    @property
+    def every_language(self) -> bool:
+        """Must every text and page exist in every language?"""
+        return self.missing_translations == "error"
 
     @property
     def codes(self) -> list[str]:
@@ -47,7 +55,27 @@ def load_project(config_file: Path, data_dir: Path | None = None) -> Project:
         site_url=config.get("site_url") or "",
         repo_url=config.get("repo_url") or "",
         edit_uri=config.get("edit_uri") or "",
+        missing_translations=missing_translations_setting(plugin_options.get("missing_translations")),
     )
+
+
+MISSING_TRANSLATIONS = ("notice", "error")
+
+
+class SettingError(ValueError):
+    pass
+
+
+def missing_translations_setting(value: object) -> str:
+    """The `missing_translations` option of the cglu plugin (default: notice)."""
+    if value is None:
+        return "notice"
+    if value not in MISSING_TRANSLATIONS:
+        raise SettingError(
+            f"mkdocs.yml: the cglu plugin's missing_translations is {value!r}; "
+            f"it must be one of {', '.join(MISSING_TRANSLATIONS)}"
+        )
+    return str(value)
 
 
 def _plugin_options(config: dict, name: str) -> dict:

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from cglu_site.data.check_cache import ValidatedData, inputs_digest
-from cglu_site.data.text import FOREIGN_PHRASE
+from cglu_site.data.text import FOREIGN_PHRASE, fill_untranslated
 from cglu_site.data.text_checks import texts_cut_by_a_comment
 from cglu_site.data.validation import (
     SCHEMA_DIR_NAME,
     DataError,
     DataValidationError,
     load_schemas,
+    text_name,
     validate_documents,
 )
 from cglu_site.data.yaml_source import DataFileError, SourceDocument, load_yaml
@@ -27,6 +28,9 @@ class SiteData:
     files: dict[str, Any]
     documents: dict[str, SourceDocument]
     root: Path
+    # The texts awaiting translation, each with the languages it lacks.
+    untranslated: tuple[tuple[DataError, tuple[str, ...]], ...] = ()
+    every_language: bool = True  # as validated: each text required in every language?
 
     def __getitem__(self, stem: str) -> Any:
         return self.files[stem]
@@ -47,19 +51,26 @@ def load_site_data(
     languages: Sequence[str],
     display_root: Path | None = None,
     validated: ValidatedData | None = None,
+    every_language: bool = True,
 ) -> SiteData:
     """Read and validate `data_dir`; raise DataValidationError listing every mistake.
 
     `display_root` is the folder paths in messages are relative to (the project root).
     `validated`: where a build keeps the digest of data that passed the schema check, to
     skip that check while nothing changed (see validated_data.py); None checks always.
+    `every_language`: each text must be in every language (`missing_translations: error`);
+    if not, one is enough, and each language a text lacks shows its original (`Untranslated`).
     """
     data_dir = data_dir.resolve()
     display_root = (display_root or data_dir.parent).resolve()
-    schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages)
+    schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages, every_language)
     data_files = sorted(data_dir.glob("*.y*ml"))
     schema_files = sorted((data_dir / SCHEMA_DIR_NAME).glob("*.schema.json"))
-    digest = inputs_digest([*data_files, *schema_files], languages) if validated is not None else None
+    digest = (
+        inputs_digest([*data_files, *schema_files], [*languages, "every" if every_language else "some"])
+        if validated is not None
+        else None
+    )
     documents: dict[str, SourceDocument] = {}
     errors: list[DataError] = []
     for path in data_files:
@@ -108,7 +119,25 @@ def load_site_data(
         raise DataValidationError(errors)
     if validated is not None and digest is not None and schema_checked:
         validated.remember(digest)
-    return SiteData({stem: doc.value for stem, doc in documents.items()}, documents, display_root)
+    untranslated = tuple(
+        (
+            DataError(
+                document.file,
+                document.line_of(path),
+                text_name(schemas[f"{stem}.schema.json"], document, path),
+            ),
+            tuple(lacking),
+        )
+        for stem, document in documents.items()
+        for path, lacking in fill_untranslated(document.value, languages)
+    )
+    return SiteData(
+        {stem: doc.value for stem, doc in documents.items()},
+        documents,
+        display_root,
+        untranslated,
+        every_language,
+    )
 
 
 def _not_a_mapping(value: Any, schema: dict | None, shown: str) -> str:

@@ -9,6 +9,8 @@ phrase, on one line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 FOREIGN_PHRASE = re.compile(r"\[\[([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*): (.+?)\]\]")
 _WHITE_SPACE = re.compile(r"[ \t\r\n]+")
@@ -42,3 +44,60 @@ def summary(text: str, ellipsis: str, limit: int = DESCRIPTION_LENGTH) -> str:
     if sentence_end > 0 and len(kept) - sentence_end < limit // 4:
         kept = kept[:sentence_end]
     return kept.rstrip(_TRAILING) + ellipsis
+
+
+class Untranslated(str):
+    """A text shown in a language it was not written in: its original's words, and that
+    original's language (`original`). The data holds one for each language a text lacks while
+    the project allows it (`missing_translations: notice`), so that every page exists in
+    every language; pages mark it with its language and say it awaits translation."""
+
+    original: str
+
+    def __new__(cls, text: str, original: str) -> Untranslated:
+        value = super().__new__(cls, text)
+        value.original = original
+        return value
+
+    def __reduce__(self):  # copies and pickles keep the original language
+        return (Untranslated, (str(self), self.original))
+
+
+def is_text(value: object, codes: Sequence[str]) -> bool:
+    """A data text: a mapping of some of the site's languages to strings."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(key in codes and isinstance(text, str) for key, text in value.items())
+    )
+
+
+def fill_untranslated(
+    value: object, codes: Sequence[str], path: tuple = ()
+) -> Iterator[tuple[tuple, list[str]]]:
+    """Give every data text inside `value` the languages it lacks, as `Untranslated` copies of
+    its text in the first of `codes` it has (the default language first); yield the path of
+    each text filled and the languages it lacked."""
+    if is_text(value, codes):
+        assert isinstance(value, dict)
+        lacking = [code for code in codes if code not in value]
+        if lacking:
+            original = next(code for code in codes if code in value)
+            for code in lacking:
+                value[code] = Untranslated(value[original], original)
+            yield path, lacking
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from fill_untranslated(child, codes, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from fill_untranslated(child, codes, (*path, index))
+
+
+def as_written(value: Any) -> Any:
+    """The data as its editors wrote it: without the `Untranslated` stand-ins (open data)."""
+    if isinstance(value, dict):
+        return {key: as_written(child) for key, child in value.items() if not isinstance(child, Untranslated)}
+    if isinstance(value, list):
+        return [as_written(child) for child in value]
+    return value

@@ -3,8 +3,10 @@
 Each `data/<name>.yml` has a schema `data/schemas/<name>.schema.json`. Besides standard
 JSON Schema the schemas use three keywords of ours (editors' tools ignore them):
 
-- `x-per-language`: an object keyed by language; the build requires exactly the site's
-  languages, which come from mkdocs.yml, so adding a language needs no schema change.
+- `x-per-language`: an object keyed by language; the build requires the site's languages,
+  which come from mkdocs.yml, so adding a language needs no schema change: every one of them
+  (`every_language`, the `missing_translations: error` setting), or at least one, the others
+  then awaiting translation.
 - `x-collection` / `x-unique`: a list of entries whose `id` must be unique; the ids form a
   collection other files may point to.
 - `x-ref`: a string that must be the id of an entry of the named collection.
@@ -65,24 +67,26 @@ class DataValidationError(Exception):
 # --------------------------------------------------------------------------- schemas
 
 
-def load_schemas(schema_dir: Path, languages: Sequence[str]) -> dict[str, dict]:
-    """All schemas of `schema_dir` by file name, with the site's languages filled in."""
+def load_schemas(schema_dir: Path, languages: Sequence[str], every_language: bool = True) -> dict[str, dict]:
+    """All schemas of `schema_dir` by file name, with the site's languages filled in: each
+    text required in every language, or (`every_language=False`) in one at least."""
     schemas = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
-        schemas[path.name] = _with_languages(schema, list(languages))
+        schemas[path.name] = _with_languages(schema, list(languages), every_language)
     return schemas
 
 
-def _with_languages(schema: Any, languages: list[str]) -> Any:
+def _with_languages(schema: Any, languages: list[str], every_language: bool) -> Any:
     if isinstance(schema, dict):
-        schema = {key: _with_languages(value, languages) for key, value in schema.items()}
+        schema = {key: _with_languages(value, languages, every_language) for key, value in schema.items()}
         if schema.get("x-per-language"):
-            schema["required"] = list(languages)
+            # every language required, or one at least (the others then awaiting translation)
+            schema.update({"required": list(languages)} if every_language else {"minProperties": 1})
             schema["propertyNames"] = {"enum": list(languages)}
         return schema
     if isinstance(schema, list):
-        return [_with_languages(item, languages) for item in schema]
+        return [_with_languages(item, languages, every_language) for item in schema]
     return schema
 
 
@@ -264,6 +268,14 @@ def _describe(
     return DataError(document.file, document.line_of(line_path), prefix + message)
 
 
+def text_name(schema: dict, document: SourceDocument, path: tuple) -> str:
+    """A data text as messages name it: "news '2026-03-02-world-council': 'title'"."""
+    nouns = {key: noun for key, noun in collections_of(schema).values()}
+    entry, field_path = _split_entry(path, document.value, nouns)
+    field = f"'{_field_name(field_path)}'" if field_path else ""
+    return ": ".join(part for part in (entry, field) if part)
+
+
 def _split_entry(path: tuple, root: Any, nouns: dict[str, str]) -> tuple[str, tuple]:
     """'commission 'culture'' and the field path inside it, for an error at `path`."""
     if len(path) >= 2 and path[0] in nouns and isinstance(path[1], int):
@@ -305,6 +317,8 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
             if field
             else f"missing {_quoted(missing, noun='field')}"
         )
+    if kind == "minProperties" and schema.get("x-per-language"):
+        return f"{where} has no text in any language; write it in one at least ({', '.join(schema['propertyNames']['enum'])})"
     if "propertyNames" in error.relative_schema_path and kind == "enum":
         return f"{where} has the language {_short(instance)}, which the site does not have (languages: {', '.join(schema['enum'])})"
     if kind in ("additionalProperties", "unevaluatedProperties"):

@@ -12,11 +12,15 @@ class CgluPluginConfig(Config):
     # Where the data files and their schemas are.
     data_dir = config_options.Dir(exists=True, default="data")
     # Keep what a build made for the next one (compiled templates, the schema check's and
-    # the CSS purge's last results): see cglu_site/cache.py. Off: every build does all the work.
+    # the CSS purge's last results, the pages' HTML and search entries by the key of their
+    # inputs): see cglu_site/cache.py and mkdocs/memos/. Off: every build does all the work.
     cache = config_options.Type(bool, default=True)
     cache_dir = config_options.Type(str, default=str(DEFAULT_FOLDER))
     # Drop from Material's stylesheet the rules no page can use (css_purge.py).
     purge_css = config_options.Type(bool, default=True)
-    # `mkdocs serve` only: convert again only the pages whose Markdown changed, index again
-    # only those whose HTML changed (serve/markdown_memo.py, serve/search_memo.py).
+    # A text or page missing in a language: "notice" (the build says so and pages show its
+    # original, marked) or "error" (the build fails). Also read by `python -m cglu_site check`.
+    missing_translations = config_options.Choice(("notice", "error"), default="notice")
+    # `mkdocs serve`: convert again only the pages whose Markdown changed, index again only
+    # those whose HTML changed, from memory (memos/markdown_memo.py, memos/search_memo.py).
     serve_memos = config_options.Type(bool, default=True)

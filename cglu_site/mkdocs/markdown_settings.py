@@ -4,7 +4,7 @@ The toc extension's heading anchor (the ¶ that `toc: permalink: true` adds afte
 heading) is titled by its `permalink_title` option, English ("Permanent link") unless set:
 each language's build gives it that language's words (`label.permalink` in the strings).
 The option is part of `config.mdx_configs`, which the serve memo keys on
-(serve/markdown_memo.py): it is set in on_config, before any page is converted, so each
+(memos/markdown_memo.py): it is set in on_config, before any page is converted, so each
 language's pages, and a change of the words, have a key of their own.
 """
 

@@ -7,9 +7,9 @@ Event order within one `mkdocs build` (static-i18n runs the build again for each
 language, inside the first build's post_build; see README "Architecture"):
 
 - on_startup: remember the command; `build` writes to a staging folder (staging.py);
-  `serve` keeps pages' HTML and search entries across rebuilds (serve/).
+  `serve` keeps pages' HTML and search entries in memory across rebuilds (memos/).
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
-  (theme.py); then after i18n's, which sets the current language: the first time, generate
+  (theme.py), and `build` keeps pages' HTML and search entries on disk (memos/); then after i18n's, which sets the current language: the first time, generate
   the site (cglu_site.pages.generate: validate the data, write every page of every
   language); then, for each language's build, set that language's navigation and the
   title of its heading anchors (markdown_settings.py).
@@ -56,13 +56,13 @@ from cglu_site.mkdocs.i18n import (
     per_language,
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
+from cglu_site.mkdocs.material_search import material_search_index, search_enabled
+from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
+from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
+from cglu_site.mkdocs.memos.search_memo import SearchMemo
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve import errors as serve_errors
-from cglu_site.mkdocs.serve.markdown_memo import MarkdownMemo
-from cglu_site.mkdocs.serve.rebuild_memo import RebuildMemo
-from cglu_site.mkdocs.material_search import material_search_index, search_enabled
-from cglu_site.mkdocs.serve.search_memo import SearchMemo
 from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
@@ -94,28 +94,34 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.theme_templates: TemplateCache | None = None
         self.page_templates: TemplateCache | None = None
         self.cache_dir: Path | None = None  # see cglu_site/cache.py; None: `cache: false`
+        self._cache_folder: Path | None = None  # the `cache_dir` it was made for
         self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve/watch.py
         # `mkdocs serve` with wrong data (serve/errors.py): the messages, shown on every page,
         # and the folder of the page that shows them when no good build came before.
         self.serve_errors: list[str] = []
         self.error_site: serve_errors.ErrorSite | None = None
         self.real_docs_dir = ""
-        # `mkdocs serve` only: pages' HTML and search entries kept across rebuilds.
+        # Pages' HTML and search entries kept across builds: memos/ (`cache`, `serve_memos`).
         self.markdown_memo: MarkdownMemo | None = None
         self.search_memo: SearchMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-        if command == "serve" and self.config.serve_memos:  # a build converts each page once
+        if command == "serve" and self.config.serve_memos:  # kept in memory between rebuilds
             self.markdown_memo = MarkdownMemo()
             self.search_memo = SearchMemo()
 
     @event_priority(100)  # before any plugin (Material's search) asks the theme for templates
     def _share_theme_environments(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.theme_templates is None:
-            if self.config.cache:
-                folder = Path(config.config_file_path).parent / self.config.cache_dir
-                self.cache_dir = cache_directory(folder)
+        # MkDocs keeps a plugin instance for the whole process (serve's rebuilds, or a tool
+        # building several projects): the caches follow the project being built.
+        folder = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
+        if self.theme_templates is None or folder != self._cache_folder:
+            self._cache_folder = folder
+            self.cache_dir = cache_directory(folder) if folder is not None else None
+            if self.cache_dir is not None and self.command != "serve":  # kept on disk between builds
+                self.markdown_memo = MarkdownMemo(self.cache_dir / "pages-html")
+                self.search_memo = SearchMemo(self.cache_dir / "search-entries")
             self.theme_templates = TemplateCache(self.cache_dir and self.cache_dir / "theme-templates")
             self.page_templates = TemplateCache(self.cache_dir and self.cache_dir / "page-templates")
         share_theme_environments(config.theme, self.theme_templates)
@@ -136,6 +142,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                     theme_labels=material_labels(),
                 )
                 self.serve_errors = []
+                if (notice := self.site.awaiting_notice()) is not None:
+                    log.info(notice)
             except (DataValidationError, GeneratedFileConflict) as error:
                 if self.command != "serve":
                     raise PluginError(str(error)) from None
@@ -201,6 +209,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",
             edit_uri=config.edit_uri or "",
+            missing_translations=self.config.missing_translations,
         )
 
     def _memos(self) -> list[RebuildMemo]:
@@ -265,9 +274,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.site.data is None:  # the page that shows a data error (serve/errors.py)
             return markdown
         lang = current_language(config)
-        if self.site.page_for(page.file.src_uri) is not None:
+        if self.site.page_for(page.file.src_uri) is not None or "translation_of" in page.meta:
             # Generated pages are complete (cglu_site/pages/generate.py); they are edited in
-            # their data file, whose address their front matter gives.
+            # their data file, whose address their front matter gives; a page awaiting
+            # translation shows its original, which is edited in its own file.
             page.edit_url = page.meta.get("edit_url")
         else:
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"

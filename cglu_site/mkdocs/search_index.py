@@ -4,7 +4,7 @@ static-i18n leaves one index mixing every language at search/search_index.json, 
 search from an English page returns French pages. After the last language is built, the
 index is split by location: each language root gets `search/search_index.json` with its
 own pages, their locations made relative to that root (where Material resolves them, see
-`language_base_url`).
+`language_base_url`), and each entry the words it must also be found by (search_folding.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cglu_site.data.languages import Language
+from cglu_site.mkdocs.search_folding import DEFAULT_SEPARATOR, add_hidden_fields, fields_with_hidden
 
 INDEX = Path("search") / "search_index.json"
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -46,12 +47,15 @@ def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, i
                 settings[key] = value
                 continue
             code = _language_of(value["location"], prefixes)
+            add_hidden_fields(value, _separator(settings))
             if prefixes[code]:
                 value["location"] = value["location"].removeprefix(prefixes[code] + "/")
             outputs[code].write(("," if counts[code] else "") + _compact(value))
             counts[code] += 1
         for code, output in outputs.items():
             config = {**settings.get("config", {}), "lang": [code]}
+            if "fields" in config:
+                config["fields"] = fields_with_hidden(config["fields"])
             rest = "".join(
                 f",{_compact(key)}:{_compact(value)}" for key, value in settings.items() if key != "config"
             )
@@ -67,6 +71,17 @@ def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, i
         target = site_dir / prefix / INDEX
         os.replace(target.with_name(target.name + ".part"), target)
     return counts
+
+
+def _separator(settings: dict[str, Any]) -> str:
+    """Where Material's search splits words (a JavaScript regular expression: its default
+    when Python reads it otherwise, or when the index names it after its entries)."""
+    separator = settings.get("config", {}).get("separator") or DEFAULT_SEPARATOR
+    try:
+        re.compile(separator)
+    except re.error:
+        return DEFAULT_SEPARATOR
+    return separator
 
 
 def _language_of(location: str, prefixes: dict[str, str]) -> str:

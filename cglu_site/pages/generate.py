@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from cglu_site.data.check_cache import ValidatedData
 from cglu_site.data.content import Content
@@ -30,7 +31,8 @@ from cglu_site.pages.formats import LanguageFormats, release_locale_data
 from cglu_site.pages.hand_written import check_hand_written, split_front_matter, strip_language
 from cglu_site.pages.kinds import GeneratedPage, all_pages, generated_pages
 from cglu_site.pages.last_updated import last_commit_dates
-from cglu_site.pages.render import make_environment, render_template
+from cglu_site.pages.render import make_environment, render_template, untranslated_notice
+from cglu_site.pages.translation_table import translation_rows
 from cglu_site.pages.typography import apply_typography
 from cglu_site.pages.writer import MARKER, write_generated
 
@@ -45,6 +47,8 @@ class SiteBuild(Content):
     environment: jinja2.Environment | None = None
     changed: dict[str, datetime.date] = field(default_factory=dict)  # repository path -> last commit
     generated_files: set[Path] = field(default_factory=set)  # written or removed by this build
+    # Hand-written pages a language lacks: (path, lang) -> the language of the original shown.
+    untranslated_pages: dict[tuple[str, str], str] = field(default_factory=dict)
     # Hand-written pages as read (see `read_hand_written`): (path, lang) -> (Markdown, front matter).
     _hand_written_sources: dict[tuple[str, str], tuple[str, dict]] = field(default_factory=dict, repr=False)
     # Hand-written pages rendered ahead (see `format_ahead`): (path, lang) -> (source, result).
@@ -122,6 +126,15 @@ class SiteBuild(Content):
             "data": self.data.files,
             "organisation": self.data["organisation"]["organisation"],
             "page_path": page_path,
+            "translation_status": self.derived_value(
+                "translation rows",
+                lambda site: translation_rows(
+                    site.data,
+                    [language.code for language in site.languages],
+                    site.hand_written,
+                    site.untranslated_pages,
+                ),
+            ),
         }
 
     def formats(self, lang: str) -> LanguageFormats:
@@ -172,6 +185,55 @@ class SiteBuild(Content):
             settings["edit_url"] = address
         body = self.hand_written_markdown(markdown, meta, lang, f"{path}.{lang}.md")
         return _front_matter(settings, repository_path, 1) + body
+
+    def untranslated_page(self, path: str, lang: str, original: str) -> str:
+        """A hand-written page `lang` lacks: its original, rendered in its own language, marked
+        with that language, under a notice in `lang` (templates/_untranslated_page.md.j2)."""
+        assert self.project is not None and self.environment is not None
+        markdown, meta = self._hand_written_sources[(path, original)]
+        repository_path = f"{self.project.shown(self.project.docs_dir)}/{path}.{original}.md"
+        body = self.hand_written_markdown(markdown, meta, original, f"{path}.{original}.md")
+        lines = body.split("\n")
+        heading = next((index for index, line in enumerate(lines) if line.startswith("# ")), None)
+        title = lines[heading][2:].strip() if heading is not None else None
+        if heading is not None:
+            del lines[heading]
+        settings = {key: value for key, value in meta.items() if key != "data"}
+        settings["translation_of"] = original
+        if (address := edit_url(self.project.repo_url, self.project.edit_uri, repository_path)) is not None:
+            settings["edit_url"] = address
+        strings = self.strings[lang]
+        notice = self.typography(
+            untranslated_notice(self.environment, strings, self.formats(lang), lang, [original]), lang
+        )
+        page = self.environment.get_template("_untranslated_page.md.j2").render(
+            title=Markup(title) if title else None,
+            notice=Markup(notice),
+            body=Markup("\n".join(lines)),
+            original=original,
+        )
+        return _front_matter(settings, repository_path, 1) + page
+
+    def awaiting_translation(self) -> dict[str, list[str]]:
+        """Per language, the data texts and hand-written pages shown in another language."""
+        awaiting: dict[str, list[str]] = {language.code: [] for language in self.languages}
+        for error, lacking in self.data.untranslated:
+            for code in lacking:
+                awaiting[code].append(str(error))
+        for (path, lang), original in sorted(self.untranslated_pages.items()):
+            awaiting[lang].append(f"docs/{path}.{lang}.md: page (shown in {original})")
+        return awaiting
+
+    def awaiting_notice(self) -> str | None:
+        """What the build says of the texts awaiting translation (a notice, not an error)."""
+        awaiting = {code: items for code, items in self.awaiting_translation().items() if items}
+        if not awaiting:
+            return None
+        lines = ["Awaiting translation (each shown in its original language, marked, until translated):"]
+        for code, items in awaiting.items():
+            lines.append(f"  {code}: {len(items)}")
+            lines += [f"    {item}" for item in items]
+        return "\n".join(lines)
 
     def read_hand_written(self) -> None:
         """Read every hand-written page once, as MkDocs reads it (front matter apart)."""
@@ -257,13 +319,19 @@ def generate_site(
     except DataValidationError as error:
         errors += error.errors
     try:
-        data = load_site_data(project.data_dir, codes, display_root=project.root, validated=validated)
+        data = load_site_data(
+            project.data_dir,
+            codes,
+            display_root=project.root,
+            validated=validated,
+            every_language=project.every_language,
+        )
     except DataValidationError as error:
         errors += error.errors
     if data is not None:
         pages = generated_pages(data)
-        hand_written, page_errors = check_hand_written(
-            project.docs_dir, project.languages, {p.path for p in all_pages(pages)}
+        hand_written, page_errors, untranslated_pages = check_hand_written(
+            project.docs_dir, project.languages, {p.path for p in all_pages(pages)}, project.every_language
         )
         errors += page_errors
     if errors:
@@ -278,6 +346,7 @@ def generate_site(
         hand_written=hand_written,
         environment=make_environment(template_cache),
         changed=last_commit_dates(project.root),
+        untranslated_pages=untranslated_pages,
     )
     texts = {}
     for page in all_pages(pages):
@@ -301,6 +370,11 @@ def generate_site(
                 texts[f"{path}.{lang}.md"] = site.hand_written_page(path, lang)
             except Exception as error:  # a template mistake in a hand-written page
                 raise DataValidationError([DataError(f"docs/{path}.{lang}.md", 1, str(error))]) from None
+    for (path, lang), original in site.untranslated_pages.items():
+        try:
+            texts[f"{path}.{lang}.md"] = site.untranslated_page(path, lang, original)
+        except Exception as error:  # a template mistake in the original
+            raise DataValidationError([DataError(f"docs/{path}.{original}.md", 1, str(error))]) from None
     site.format_ahead()
     target = out_dir or project.docs_dir
     report = write_generated(target, texts)

@@ -42,9 +42,11 @@ def strip_language(src_uri: str, languages: list[Language]) -> str:
 
 
 def hand_written_pages(
-    docs_dir: Path, languages: list[Language], generated: set[str]
-) -> tuple[list[str], list[DataError]]:
-    """Hand-written pages (docs/<path>.<lang>.md), each required in every language."""
+    docs_dir: Path, languages: list[Language], generated: set[str], every_language: bool = True
+) -> tuple[list[str], list[DataError], dict[tuple[str, str], str]]:
+    """Hand-written pages (docs/<path>.<lang>.md), each required in every language
+    (`every_language`) or in one at least; then the third value maps each (page, language)
+    it lacks to the language of its original, shown there until it is translated."""
     found: dict[str, set[str]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         if is_generated(path):
@@ -54,6 +56,7 @@ def hand_written_pages(
         code = relative.removesuffix(".md")[len(base) + 1 :]
         found.setdefault(base, set()).add(code)
     errors = []
+    originals: dict[tuple[str, str], str] = {}
     for base, codes in sorted(found.items()):
         if base in generated:
             errors.append(
@@ -61,8 +64,11 @@ def hand_written_pages(
                     f"docs/{base}.md", 1, "this page is generated from data; remove the hand-written file"
                 )
             )
+        original = next((language.code for language in languages if language.code in codes), None)
         for language in languages:
-            if language.code not in codes:
+            if language.code not in codes and original is not None and not every_language:
+                originals[(base, language.code)] = original
+            elif language.code not in codes:
                 have = sorted(codes - {""})
                 errors.append(
                     DataError(
@@ -72,7 +78,7 @@ def hand_written_pages(
                         f"({language.code}); every page must exist in every language",
                     )
                 )
-    return [base for base in found if base not in generated], errors
+    return [base for base in found if base not in generated], errors, originals
 
 
 # A Markdown link or image, `[text](target "title")`, or a reference, `[name]: target`.
@@ -141,8 +147,10 @@ def _resolve(folder: str, address: str) -> str | None:
 
 
 def check_hand_written(
-    docs_dir: Path, languages: list[Language], generated: set[str]
-) -> tuple[list[str], list[DataError]]:
-    """The hand-written pages, and every mistake in them: a language missing, a broken link."""
-    pages, errors = hand_written_pages(docs_dir, languages, generated)
-    return pages, errors + broken_links(docs_dir, languages, generated | set(pages))
+    docs_dir: Path, languages: list[Language], generated: set[str], every_language: bool = True
+) -> tuple[list[str], list[DataError], dict[tuple[str, str], str]]:
+    """The hand-written pages, every mistake in them (a language missing when `every_language`
+    requires it, or missing in every language; a broken link), and the (page, language) pairs
+    awaiting translation, each mapped to the language of its original (see hand_written_pages)."""
+    pages, errors, originals = hand_written_pages(docs_dir, languages, generated, every_language)
+    return pages, errors + broken_links(docs_dir, languages, generated | set(pages)), originals

@@ -16,6 +16,11 @@ from cglu_site.data.content import Content
 from cglu_site.data.site_data import SiteData
 from cglu_site.pages import section_map, timeline
 
+# A title match weighs 1000 times a text match in Material's search (its `fields` boosts):
+# a reference list's entry titled with the word searched for must still weigh less than a
+# page that only mentions it.
+REFERENCE_LIST_BOOST = 1e-4
+
 
 @dataclass(frozen=True)
 class PageKind:
@@ -33,6 +38,8 @@ class PageKind:
     # Extra template variables of the kind's own page, computed from the content and the
     # language code (e.g. the map of the sections index, the files of the open data page).
     context: Callable[[Content, str], dict[str, Any]] | None = None
+    # The same for each of its entries' pages (e.g. the day of the build on an event's page).
+    entry_context: Callable[[Content, str], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,8 +84,9 @@ def _newest_events_first(data: SiteData) -> list[dict]:
 
 
 def _today(content: Content, lang: str) -> dict[str, Any]:
-    """The day of the build: the Events page lists the events not yet over apart. A build
-    that must be reproducible sets it with SOURCE_DATE_EPOCH (seconds, as reproducible-builds.org)."""
+    """The day of the build: the Events page lists the events not yet over apart, and only
+    their pages offer a calendar file. A build that must be reproducible sets it with
+    SOURCE_DATE_EPOCH (seconds, as reproducible-builds.org)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch else datetime.date.today()
     return {"today": day.isoformat()}
@@ -123,6 +131,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         entry_title=_short_or_name,
         entry_path=("events",),
         context=_today,
+        entry_context=_today,
     ),
     PageKind(
         "news",
@@ -137,7 +146,11 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("members", "members.md.j2", "members"),
     PageKind("join", "join.md.j2", "members"),
     PageKind("contact", "contact.md.j2", "organisation"),
-    PageKind("sources", "sources.md.j2", "sources"),
+    # The bibliography names every subject in its entries' titles: its results come after
+    # those of the pages about the subject (Material multiplies an entry's score by it).
+    PageKind(
+        "sources", "sources.md.j2", "sources", front_matter=(("search", {"boost": REFERENCE_LIST_BOOST}),)
+    ),
     PageKind("open-data", "open-data.md.j2", "sources", context=open_data.page_context),
 )
 
@@ -172,6 +185,7 @@ def generated_pages(data: SiteData) -> list[GeneratedPage]:
                 data.line_of(kind.data_file, (*kind.entry_path, positions[id(entry)])),
                 kind.entry_title(entry),
                 entry,
+                context=kind.entry_context,
             )
             for entry in entries
         ]

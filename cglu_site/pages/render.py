@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from cglu_site.data.text import FOREIGN_PHRASE
+from cglu_site.data.text import FOREIGN_PHRASE, Untranslated
 from cglu_site.pages.formats import LanguageFormats
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
@@ -94,8 +94,42 @@ def make_environment(bytecode_cache: jinja2.BytecodeCache | None = None) -> jinj
 
 @jinja2.pass_context
 def _translate(context: jinja2.runtime.Context, text: dict[str, str]) -> str:
-    """The current language's version of a data text."""
-    return text[context["lang"]]
+    """The current language's version of a data text; where it awaits translation, its
+    original, marked with its language (templates/_untranslated_text.md.j2), and the page
+    then says so (see `render_template`)."""
+    value = text[context["lang"]]
+    if not isinstance(value, Untranslated):
+        return value
+    untranslated = context.get("untranslated_originals")
+    if untranslated is not None:
+        untranslated.add(value.original)
+    template = context.environment.get_template("_untranslated_text.md.j2")
+    return Markup(template.render(text=str(value), original=value.original).strip("\n"))
+
+
+def with_notice(markdown: str, notice: str) -> str:
+    """A page's Markdown with a notice under its title (its first `# ` heading), or at its top."""
+    lines = markdown.split("\n")
+    title = next((index for index, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        return notice.rstrip("\n") + "\n\n" + markdown
+    return "\n".join([*lines[: title + 1], "", notice.rstrip("\n"), *lines[title + 1 :]])
+
+
+def untranslated_notice(
+    environment: jinja2.Environment,
+    strings: dict,
+    formats: LanguageFormats,
+    lang: str,
+    originals: Iterable[str],
+) -> str:
+    """The notice of a page showing texts that await translation, in the page's language:
+    "Not yet translated into English; original in French." (templates/_untranslated_notice.md.j2)."""
+    return environment.get_template("_untranslated_notice.md.j2").render(
+        strings=strings,
+        language=formats.language_name(lang),
+        originals=[formats.language_name(code) for code in sorted(originals)],
+    )
 
 
 class Citations:
@@ -135,8 +169,10 @@ def render_template(
     formats: LanguageFormats,
     page_path: str,
 ) -> str:
-    """Render one page in one language, with the helpers every page template may call."""
+    """Render one page in one language, with the helpers every page template may call; a
+    page showing texts that await translation says so under its title."""
     citations = Citations(sources_by_id)
+    originals: set[str] = set()
     helpers: dict[str, Callable[..., Any]] = {
         "cite": citations.cite,
         "cited_sources": lambda: list(citations.cited),
@@ -151,4 +187,10 @@ def render_template(
         "year": lambda value: str(value)[:4],
         "days": day_count,
     }
-    return template.render({**context, **helpers})
+    markdown = template.render({**context, **helpers, "untranslated_originals": originals})
+    if not originals:
+        return markdown
+    notice = untranslated_notice(
+        template.environment, context["strings"], formats, context["lang"], originals
+    )
+    return with_notice(markdown, notice)

@@ -1,8 +1,10 @@
-"""What each language lacks: data texts, UI strings, hand-written pages.
+"""What each language lacks (data texts, UI strings, hand-written pages) and which of its
+translations may be outdated (fingerprints.py).
 
-The build refuses a site with any of these missing; this report lists them all, per
-language, including for a language not configured yet (`--language es`), which is how
-a new language is prepared.
+A missing UI string fails the build; a missing text or page is shown in its original
+language until translated (or fails the build with `missing_translations: error`). This
+report lists them all, per language, including for a language not configured yet
+(`--language es`), which is how a new language is prepared.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from cglu_site.data.strings import STRINGS_DIR, _flatten
 from cglu_site.data.validation import load_schemas, missing_translations
 from cglu_site.data.yaml_source import DataFileError, SourceDocument, load_yaml
+from cglu_site.pages.fingerprints import current_fingerprints, possibly_outdated, read_record
 
 
 @dataclass
@@ -26,6 +29,7 @@ class LanguageStatus:
     pages: int = 0
     pages_done: int = 0
     missing: list[str] = field(default_factory=list)
+    outdated: list[str] = field(default_factory=list)  # possibly: see fingerprints.py
 
     @property
     def complete(self) -> bool:
@@ -37,6 +41,9 @@ def translation_status(project: Path, codes: Sequence[str]) -> list[LanguageStat
     _data_texts(project / "data", project, codes, statuses)
     _ui_strings(codes, statuses)
     _pages(project / "docs", codes, statuses)
+    current = current_fingerprints(project, project / "docs", project / "data", codes)
+    for key, code, changed in possibly_outdated(read_record(project), current):
+        statuses[code].outdated.append(f"{key}: {', '.join(changed)} changed since it was translated")
     return list(statuses.values())
 
 
@@ -58,7 +65,7 @@ def _data_texts(
     schemas = load_schemas(data_dir / "schemas", codes)
     for error, languages in missing_translations(documents, schemas):
         for code in languages:
-            if code in statuses:
+            if code in statuses and str(error) not in statuses[code].missing:
                 statuses[code].missing.append(str(error))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import shutil
@@ -13,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from sites import make_project
+from sites import FIXTURE_DATA, make_project
 
 # Debian's Chromium where it exists (CI installs it); else Playwright's own browser
 # (`python -m playwright install chromium` on a machine with internet).
@@ -88,14 +89,17 @@ def _live(
     sub_path: str,
     built_for: str | None = None,
     handler_class: type = _QuietHandler,
+    data: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> LiveSite:
-    """The real site built for `built_for` (default: where it is served) and served at `sub_path`."""
+    """The real site (or `data`'s) built for `built_for` (default: where it is served) and
+    served at `sub_path`."""
     port = _free_port()
     origin = f"http://127.0.0.1:{port}"
     url = f"{origin}/{sub_path}"
-    project = make_project(tmp_path_factory.mktemp("live"), None)
+    project = make_project(tmp_path_factory.mktemp("live"), data)
     served_root = tmp_path_factory.mktemp("served")
-    project.build_ok("-d", str(served_root / sub_path), site_url=built_for or url)
+    project.build_ok("-d", str(served_root / sub_path), site_url=built_for or url, env=env)
     return LiveSite(url, origin, _serve(served_root, port, handler_class), served_root / sub_path)
 
 
@@ -130,6 +134,25 @@ def mirror_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     site = _live(tmp_path_factory, "mirror/cglu/", built_for="https://cglu-docs.example.org/")
     yield site
     site.server.shutdown()
+
+
+# The day of the fixture sites' builds (SOURCE_DATE_EPOCH), around the fixture event
+# (tests/fixtures/data/events.yml, 10-14 October 2022): before it, and after it.
+BUILD_DAYS = {"before": datetime.date(2022, 10, 1), "after": datetime.date(2022, 11, 1)}
+
+
+@pytest.fixture(scope="session")
+def dated_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LiveSite]]:
+    """The fixture data's site built on each day of BUILD_DAYS, by name."""
+    sites = {}
+    for name, day in BUILD_DAYS.items():
+        epoch = datetime.datetime.combine(day, datetime.time(12), datetime.UTC).timestamp()
+        sites[name] = _live(
+            tmp_path_factory, "", data=FIXTURE_DATA, env={"SOURCE_DATE_EPOCH": str(int(epoch))}
+        )
+    yield sites
+    for site in sites.values():
+        site.server.shutdown()
 
 
 @pytest.fixture(scope="session")

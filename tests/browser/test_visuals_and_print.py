@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
 import yaml
 from pypdf import PdfReader
-from sites import LANGUAGES, ROOT
+from sites import FIXTURE_DATA, LANGUAGES, ROOT
 
 SECTIONS = yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8"))["sections"]
 STRINGS = {
@@ -117,3 +118,72 @@ def test_a_page_prints_without_navigation_and_with_its_link_targets(live_site, p
     page.goto(live_site.url + prefix(lang) + "sections/")
     page.emulate_media(media="print")
     assert page.locator(".cglu-map__svg").is_visible()
+
+
+# Every link of the article, what it says and what print.css adds after it (or "none").
+PRINTED_LINKS = """() => [...document.querySelectorAll("article a[href]")].map(link => ({
+  href: link.getAttribute("href"), text: link.textContent.trim(),
+  after: getComputedStyle(link, "::after").content,
+}))"""
+
+
+def squeezed(address: str) -> str:
+    """An address as a reader compares it: no scheme of e-mail or telephone, spaces, case or final slash."""
+    for scheme in ("mailto:", "tel:"):
+        address = address.removeprefix(scheme)
+    return address.replace(" ", "").replace("\u00a0", "").rstrip("/").lower()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_printed_link_shows_its_address_once(live_site, page, lang: str) -> None:
+    shown_after = 0
+    for path in ("contact/", "sources/", "documents/", "events/daejeon-2022/", "commissions/culture/"):
+        page.goto(live_site.url + prefix(lang) + path)
+        page.emulate_media(media="print")
+        for link in page.evaluate(PRINTED_LINKS):
+            if link["after"] in ("none", "normal"):
+                continue
+            shown_after += 1
+            assert squeezed(link["href"]) not in squeezed(link["text"]), (
+                f"/{prefix(lang)}{path}: {link['text']!r} is its own address, printed again after it"
+            )
+        page.emulate_media(media="screen")
+    assert shown_after, "links whose text is not their address still print it"
+
+
+FIXTURE_EVENT = yaml.safe_load((FIXTURE_DATA / "events.yml").read_text(encoding="utf-8"))["events"][0]
+
+
+def at_noon(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_an_event_still_to_come_offers_its_calendar_file(dated_sites, browser, lang: str) -> None:
+    """Built before the event, its page offers the .ics file (not on paper); built after it, or
+    visited after it, the page says the event is over instead."""
+    words = STRINGS[lang]["calendar"]
+    path = prefix(lang) + f"events/{FIXTURE_EVENT['id']}/"
+    end = datetime.date.fromisoformat(str(FIXTURE_EVENT["end"]))
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="UTC")
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time(at_noon(end))  # its last day: still to come
+        page.goto(dated_sites["before"].url + path)
+        offer = page.get_by_role("link", name=words["download"])
+        over = page.get_by_text(words["past"], exact=True)
+        assert offer.is_visible() and not over.is_visible()
+        calendar = page.request.get(page.url + offer.get_attribute("href"))
+        assert calendar.ok and calendar.text().startswith("BEGIN:VCALENDAR")
+        page.emulate_media(media="print")
+        assert not offer.is_visible(), "the calendar button prints"
+        page.emulate_media(media="screen")
+
+        page.clock.set_fixed_time(at_noon(end + datetime.timedelta(days=1)))  # built before, read after
+        page.goto(dated_sites["before"].url + path)
+        assert not offer.is_visible() and over.is_visible()
+
+        page.goto(dated_sites["after"].url + path)  # built after
+        assert offer.count() == 0 and over.is_visible()
+    finally:
+        context.close()

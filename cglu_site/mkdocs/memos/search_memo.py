@@ -1,7 +1,8 @@
-"""`mkdocs serve`: a page whose HTML, address, title and outline did not change gives the
-search index the same entries as last time, without Material parsing its HTML again.
+"""A page whose HTML, address, title and outline did not change gives the search index the
+same entries as last time, without Material parsing its HTML again (rebuild_memo.py: in
+memory under `mkdocs serve`, on disk from one `mkdocs build` to the next).
 
-Material's search plugin parses every page of every language at each rebuild (one tenth of
+Material's search plugin parses every page of every language at each build (one tenth of
 it). The entries it makes from a page (Material 9, SearchIndex.add_entry_from_context) depend
 only on the page's HTML, address, title, table of contents and its `title`, `tags` and
 `search` front matter: the key holds them all.
@@ -16,7 +17,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from cglu_site.mkdocs.serve.rebuild_memo import Key, RebuildMemo
+from cglu_site.mkdocs.memos.rebuild_memo import Key, RebuildMemo
 
 Entries = list[dict[str, Any]]
 

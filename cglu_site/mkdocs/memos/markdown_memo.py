@@ -1,6 +1,7 @@
-"""`mkdocs serve`: a page whose Markdown did not change is not converted to HTML again.
+"""A page whose Markdown did not change is not converted to HTML again (rebuild_memo.py:
+in memory under `mkdocs serve`, on disk from one `mkdocs build` to the next).
 
-At each rebuild MkDocs converts every page of every language, two fifths of a rebuild's time,
+At each build MkDocs converts every page of every language, two fifths of a build's time,
 while one YAML edit changes a handful of generated pages. A conversion depends on the page's
 Markdown, on where the page is, on every other file's address and inclusion (links are made
 relative and checked), and on the Markdown settings: all of them are in the key, so a hit
@@ -17,6 +18,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from cglu_site.mkdocs.serve.rebuild_memo import Key, RebuildMemo
+from cglu_site.mkdocs.memos.rebuild_memo import Key, RebuildMemo
 
 # Where the conversion logs: MkDocs' link checks, and Python-Markdown itself.
 _LOGGERS = ("mkdocs", "MARKDOWN")
@@ -42,8 +44,8 @@ class _Conversion:
 
 
 class MarkdownMemo(RebuildMemo[_Conversion]):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__(folder)
         self._files: Files | None = None
         self._build_key = ""  # the Markdown settings and every file: the same for a whole build
 

@@ -1,0 +1,76 @@
+"""`mkdocs build` with `cache` on keeps the pages' HTML and search entries on disk
+(cglu_site/mkdocs/memos/): the next build converts and indexes only the pages whose inputs
+changed, and makes exactly the site a build without the cache makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sites import FIXTURE_DATA, Project, make_project
+
+from cglu_site.cache import DEFAULT_FOLDER
+
+
+def html_and_indexes(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_text("utf-8")
+        for path in folder.rglob("*")
+        if path.suffix in {".html", ".json"}
+    }
+
+
+def memo_files(project: Project, name: str) -> set[str]:
+    return {path.name for path in (project.root / DEFAULT_FOLDER).glob(f"*/{name}/*")}
+
+
+def build_counting(project: Project) -> tuple[int, int]:
+    """A build in this process; how many pages it converted to HTML and indexed for search."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    plugin = config.plugins["cglu"]
+    return plugin.markdown_memo.made, plugin.search_memo.made
+
+
+def test_a_second_build_reuses_every_page_and_an_edit_converts_only_its_pages(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "cached", FIXTURE_DATA)
+    pages, indexed = build_counting(project)
+    assert pages > 20 and indexed == pages
+    kept = memo_files(project, "pages-html")
+    assert len(kept) == pages and len(memo_files(project, "search-entries")) == indexed
+    assert build_counting(project) == (0, 0), "nothing changed: every page from the cache"
+    project.edit("commissions.yml", "Committee on Culture", "Committee on Living Culture")
+    converted, reindexed = build_counting(project)
+    assert 0 < converted < pages / 4 and converted <= reindexed < pages / 4
+    # What the edit replaced is removed: the cache does not grow with each edit.
+    assert len(memo_files(project, "pages-html")) == pages
+    assert memo_files(project, "pages-html") != kept
+
+    fresh = make_project(tmp_path / "fresh", project.data)
+    config = fresh.root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(
+        text.replace("      data_dir: data\n", "      data_dir: data\n      cache: false\n", 1), "utf-8"
+    )
+    fresh.build_ok()
+    assert not (fresh.root / DEFAULT_FOLDER).exists(), "`cache: false` keeps nothing"
+    built, cached = html_and_indexes(fresh.site), html_and_indexes(project.site)
+    assert built.keys() == cached.keys()
+    different = [path for path in built if built[path] != cached[path]]
+    assert not different, f"pages the cache made differently from a build without it: {different[:5]}"
+    assert any("Committee on Living Culture" in text for text in cached.values())
+
+
+def test_a_damaged_cache_file_is_made_again(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE_DATA)
+    pages, _ = build_counting(project)
+    for path in (project.root / DEFAULT_FOLDER).glob("*/pages-html/*"):
+        path.write_bytes(b"not a pickle")
+    assert build_counting(project)[0] == pages
+    assert build_counting(project)[0] == 0
