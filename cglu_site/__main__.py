@@ -1,6 +1,7 @@
 """Command-line tools of the site: `python -m cglu_site <command>`.
 
-check     Validate data/ and the UI strings against the schemas; print every mistake.
+check     Validate data/ and the UI strings against the schemas, and the hand-written pages
+          (every language, links); print every mistake, then what awaits translation.
 status    Translation status per language: what data texts, UI strings and pages each lacks,
           and which translations may be outdated (their source text changed since).
           --language xx adds a language not configured yet (to prepare it).
@@ -23,7 +24,7 @@ from cglu_site.data.site_data import load_site_data
 from cglu_site.data.strings import load_strings
 from cglu_site.data.validation import DataValidationError
 from cglu_site.pages.fingerprints import current_fingerprints, write_record
-from cglu_site.pages.hand_written import hand_written_pages
+from cglu_site.pages.hand_written import check_hand_written, hand_written_pages
 from cglu_site.pages.translation_status import translation_status
 
 
@@ -37,34 +38,36 @@ def _theme_labels() -> frozenset[str] | None:
 
 
 def check(project_dir: Path) -> int:
-    """Validate the data and the UI strings in every configured language."""
+    """Validate the data, the UI strings and the hand-written pages in every configured language."""
     project = load_project(project_dir / "mkdocs.yml")
     codes = project.codes
     errors = []
-    loads = (
-        lambda: load_strings(codes, theme_labels=_theme_labels()),
-        lambda: load_site_data(project.data_dir, codes, project.root, every_language=project.every_language),
-    )
-    results = []
-    for load in loads:
-        try:
-            results.append(load())
-        except DataValidationError as error:
-            errors += error.errors
-    generated = set()
-    if len(results) == 2:
+    try:
+        load_strings(codes, theme_labels=_theme_labels())
+    except DataValidationError as error:
+        errors += error.errors
+    data = None
+    try:
+        data = load_site_data(project.data_dir, codes, project.root, every_language=project.every_language)
+    except DataValidationError as error:
+        errors += error.errors
+    if data is not None:  # the hand-written pages, with their links to the pages made from the data
         from cglu_site.pages.kinds import all_pages, generated_pages
 
-        generated = {page.path for page in all_pages(generated_pages(results[1]))}
-    _, page_errors, untranslated_pages = hand_written_pages(
-        project.docs_dir, project.languages, generated, project.every_language
-    )
+        generated = {page.path for page in all_pages(generated_pages(data))}
+        _, page_errors, untranslated_pages = check_hand_written(
+            project.docs_dir, project.languages, generated, project.every_language
+        )
+    else:  # without the data, links cannot be told apart: only each page's languages
+        _, page_errors, untranslated_pages = hand_written_pages(
+            project.docs_dir, project.languages, set(), project.every_language
+        )
     errors += page_errors
     if errors:
         print(DataValidationError(errors), file=sys.stderr)
         return 1
     print(f"data/ is valid in {len(codes)} languages: {', '.join(codes)}")
-    awaiting = [f"{error} ({', '.join(lacking)})" for error, lacking in results[1].untranslated]
+    awaiting = [f"{error} ({', '.join(lacking)})" for error, lacking in data.untranslated]
     awaiting += [
         f"docs/{path}.{lang}.md: page (shown in {original})"
         for (path, lang), original in sorted(untranslated_pages.items())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -413,3 +415,267 @@ def test_mkdocs_edit_uri_points_into_docs() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
     assert config["repo_url"].rstrip("/") == REPO_URL
     assert config["edit_uri"].rstrip("/").endswith("/docs")
+
+
+# --------------------------------------------------------------------------- the docs for editors
+
+DOCS = {"README.md": "en", "CONTRIBUTING.md": "en", "CONTRIBUTING.fr.md": "fr", "CONTRIBUTING.es.md": "es"}
+# `<!-- recipe: data/<file>.yml <list> [replace] -->` before a YAML block: the list of that
+# file the editor pastes the block into (at its end), or whose entry of the same id it replaces.
+RECIPE = re.compile(r"<!-- recipe: (data/[\w-]+\.yml) (\w+)( replace)? -->\n\n```yaml\n(.*?)```", re.S)
+
+
+def doc_text(name: str) -> str:
+    return (ROOT / name).read_text(encoding="utf-8")
+
+
+def test_every_yaml_example_of_the_docs_is_a_recipe() -> None:
+    for name in DOCS:
+        text = doc_text(name)
+        assert text.count("```yaml") == len(RECIPE.findall(text)) > 0, (
+            f"{name}: a YAML example without its `<!-- recipe: data/<file>.yml <list> -->` line"
+        )
+
+
+def test_the_contributing_guides_are_translations_of_each_other() -> None:
+    """The same sections, recipes and messages in every language's guide, each linking the others."""
+    guides = [name for name in DOCS if name.startswith("CONTRIBUTING")]
+    assert {name for name in guides} == {path.name for path in ROOT.glob("CONTRIBUTING*.md")}
+    shape = {}
+    for name in guides:
+        text = doc_text(name)
+        shape[name] = (
+            len(re.findall(r"^##+ ", text, re.M)),
+            [
+                (file, key, replace, re.sub(r'"[^"\n]*"|#.*', "", block))
+                for file, key, replace, block in RECIPE.findall(text)
+            ],
+            message_rows(name),
+        )
+        for other in guides:
+            if other != name:
+                assert f"]({other})" in text, f"{name} does not link {other}"
+    assert all(value == shape["CONTRIBUTING.md"] for value in shape.values()), "the guides differ"
+    readme = doc_text("README.md")
+    assert all(f"]({name})" in readme for name in guides)
+
+
+def _insert(text: str, key: str, block: str, replace: bool) -> str:
+    """`text` with `block` pasted at the end of the top-level list `key`, or in place of
+    its entry with the same id."""
+    lines = text.split("\n")
+    start = lines.index(f"{key}:")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "#")), len(lines))
+    block_lines = block.rstrip("\n").split("\n")
+    if replace:
+        first = lines.index(block_lines[0], start, end)
+        last = next((i for i in range(first + 1, end) if lines[i].startswith("  - ")), end)
+        while lines[last - 1] == "":
+            last -= 1
+        return "\n".join([*lines[:first], *block_lines, *lines[last:]])
+    while lines[end - 1] == "":
+        end -= 1
+    return "\n".join([*lines[:end], "", *block_lines, *lines[end:]])
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_every_recipe_pasted_into_the_data_passes_the_check(tmp_path: Path, name: str) -> None:
+    """An editor pastes every example of the guide where it says, and runs the check."""
+    project = make_project(tmp_path / "project", None)
+    for file, key, replace, block in RECIPE.findall(doc_text(name)):
+        path = project.root / file
+        path.write_text(
+            _insert(path.read_text(encoding="utf-8"), key, block, bool(replace)), encoding="utf-8"
+        )
+    result = run(hook_command("cglu-data"), project.root)
+    assert result.returncode == 0, f"{name}'s recipes, pasted: {result.stderr}"
+
+
+def _babel_names(locale: str) -> dict[str, str]:
+    from babel import Locale
+
+    return {code: name.lower() for code, name in Locale.parse(locale).languages.items() if "_" not in code}
+
+
+def test_the_docs_name_the_languages_of_mkdocs_yml() -> None:
+    """Every configured language is named in each doc; a list of languages names all of them;
+    so is a list of per-language files or keys (`fr:` and `en:`, `docs/<page>.fr.md` …)."""
+    codes = set(LANGUAGES)
+    for name, locale in DOCS.items():
+        text = doc_text(name)
+        names = _babel_names(locale)
+        lowered = text.lower()
+        for code in codes:
+            assert re.search(rf"\b{names[code]}\b", lowered), f"{name} never names {names[code]} ({code})"
+        word = "|".join(sorted({re.escape(n) for n in names.values() if len(n) > 3}, key=len, reverse=True))
+        joiner = r"(?:,\s+|\s+(?:and|or|et|ou|y|o|e)\s+)(?:(?:in|en)\s+)?"
+        for run_ in re.finditer(rf"\b(?:{word})\b(?:{joiner}\b(?:{word})\b)+", lowered):
+            named = {code for code, n in names.items() if re.search(rf"\b{re.escape(n)}\b", run_[0])}
+            assert named == codes, f"{name}: {run_[0]!r} should name {sorted(codes)}"
+        token = r"`[^`\n]*?(?<![a-z])[a-z]{2}(?![a-z])[^`\n]*`"
+        for run_ in re.finditer(rf"{token}(?:{joiner}{token})+", text):
+            listed = re.findall(r"`([^`]*)`", run_[0])
+            found = [set(re.findall(r"(?<![a-z])([a-z]{2})(?![a-z])", item)) & set(names) for item in listed]
+            per_language = [item & (codes | {"de", "it", "pt"}) for item in found]
+            if all(len(item) == 1 for item in per_language):
+                listed_codes = set().union(*per_language)
+                assert listed_codes == codes, f"{name}: {run_[0]!r} should list {sorted(codes)}"
+
+
+@pytest.mark.parametrize("name", ["translation-request", "translation-correction"])
+def test_the_translation_issue_forms_offer_the_configured_languages(name: str) -> None:
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / f"{name}.yml").read_text(encoding="utf-8"))
+    [dropdown] = [item for item in form["body"] if item["type"] == "dropdown"]
+    from cglu_site.data.languages import load_languages
+
+    configured = [language.name for language in load_languages(ROOT / "mkdocs.yml")]
+    assert dropdown["attributes"]["options"][: len(configured)] == configured
+    intro = form["body"][0]["attributes"]["value"].lower()
+    for code in LANGUAGES:
+        for locale in LANGUAGES:
+            assert _babel_names(locale)[code] in intro, f"the form's {locale} line does not name {code}"
+
+
+# --------------------------------------------------------------------------- the table of messages
+
+TABLE_ROW = re.compile(r"^\| `((?:data|docs)/[^`]+|… [^`]+)` \|", re.M)
+
+
+def message_rows(name: str) -> list[str]:
+    """The check's messages the guide's table shows (the messages are the program's, in English)."""
+    text = doc_text(name)
+    table = text[text.index("\n| message |") if "\n| message |" in text else 0 :]
+    return [  # the spelling check and the Markdown lint are tools of their own
+        row
+        for row in TABLE_ROW.findall(table)
+        if ": unknown word " not in row and not re.search(r":\d+:\d+: MD\d+", row)
+    ]
+
+
+def _in_entry(entry_id: str, old: str, new: str, nth: int = 0):
+    """An edit of the data: `old` replaced by `new` once, inside the nth entry with that id."""
+
+    def edit(text: str) -> str:
+        lines = text.split("\n")
+        starts = [i for i, line in enumerate(lines) if line == f"  - id: {entry_id}"]
+        start = starts[nth]
+        end = next((i for i in range(start + 1, len(lines)) if re.match(r"\S|  - ", lines[i])), len(lines))
+        block = "\n".join(lines[start:end])
+        assert re.search(old, block, re.M), f"{old!r} not in entry {entry_id}"
+        return "\n".join([*lines[:start], re.sub(old, new, block, count=1, flags=re.M), *lines[end:]])
+
+    return edit
+
+
+COMMISSIONS = "data/commissions.yml"
+FORUM = "intermediary-cities"
+# A fragment of each message of the table -> the file to edit and the edit that makes the message.
+MESSAGE_EDITS = {
+    "'name' lacks 'es'": (COMMISSIONS, _in_entry(FORUM, r"^      es: .*\n", "")),
+    "'name.es' is empty": (COMMISSIONS, _in_entry(FORUM, r"^      es: .*$", '      es: ""')),
+    "has the language 'de'": (COMMISSIONS, _in_entry(FORUM, r"^(      es: .*)$", '\\1\n      de: "Forum"')),
+    "'led_by.sources[1]'": (
+        COMMISSIONS,
+        _in_entry(FORUM, r"\[intermediary-cities-site,", "[intermediary-city-site,"),
+    ),
+    "'body' refers to": (
+        COMMISSIONS,
+        _in_entry(FORUM, r"body: intermediary-cities$", "body: intermediary-city", nth=1),
+    ),
+    "duplicate id": (
+        COMMISSIONS,
+        _in_entry("social-inclusion", r"^  - id: social-inclusion$", f"  - id: {FORUM}"),
+    ),
+    "'date' should be a date": (
+        "data/news.yml",
+        lambda text: re.sub(r"^    date: .*$", "    date: 12/06/2020", text, count=1, flags=re.M),
+    ),
+    "unknown field 'web_site'": (COMMISSIONS, _in_entry(FORUM, r"^    website:", "    web_site:")),
+    "missing field 'sources'": (COMMISSIONS, _in_entry(FORUM, r"^    sources: .*$\n?", "")),
+    "'kind' must be one of": (COMMISSIONS, _in_entry(FORUM, r"^    kind: forum$", "    kind: Forum")),
+    "'website' should be": (
+        COMMISSIONS,
+        _in_entry(FORUM, r"https://intermediarycities", "intermediarycities"),
+    ),
+    "a colon followed by a space": (
+        COMMISSIONS,
+        _in_entry(FORUM, r'^      fr: ".*"$', "      fr: Forum de CGLU : villes intermédiaires"),
+    ),
+    "the indentation is wrong": (COMMISSIONS, _in_entry(FORUM, r"^    name_status:", "   name_status:")),
+    "appears twice": (
+        COMMISSIONS,
+        _in_entry(FORUM, r"^(    website: .*)$", "\\1\n    website: https://www.uclg.org/"),
+    ),
+    "is cut short": (
+        COMMISSIONS,
+        _in_entry(FORUM, r'^      fr: ".*"$', "      fr: Forum de CGLU #2 des villes intermédiaires"),
+    ),
+    "is not saved as UTF-8": (COMMISSIONS, "latin-1"),
+    "the file is empty": (COMMISSIONS, lambda text: ""),
+    "characters long": (
+        COMMISSIONS,
+        _in_entry(FORUM, r'^      fr: ".*"$', f'      fr: "Forum{" de CGLU" * 30}"'),
+    ),
+    "leads to no page": (
+        "docs/about-this-site.en.md",
+        lambda text: text + "\nSee the [sources](source.md).\n",
+    ),
+    "missing: the page exists": ("docs/about-this-site.es.md", None),
+    "has no text in any language": (
+        COMMISSIONS,
+        _in_entry(FORUM, r"^    name:\n(?:      \w\w: .*\n)+", "    name: {}\n"),
+    ),
+}
+
+
+def error_mode_only(message: str) -> bool:
+    """Whether the guide says the message is an error with `missing_translations: error` only."""
+    text = doc_text("CONTRIBUTING.md")
+    [row] = [line for line in text.splitlines() if line.startswith(f"| `{message}` |")]
+    return "`missing_translations: error` only" in row
+
+
+def _pattern(message: str) -> str:
+    """A message of the table as a pattern: line numbers and `…` stand for what the data has."""
+    parts = re.split(r"(…|^(?:data|docs)/[\w./-]+:\d+)", message)
+    pattern = ""
+    for part in parts:
+        if part == "…":
+            pattern += ".*?"
+        elif re.fullmatch(r"(?:data|docs)/[\w./-]+:\d+", part):
+            pattern += re.escape(part.rsplit(":", 1)[0]) + r":\d+"
+        else:
+            pattern += re.escape(part)
+    return pattern
+
+
+@pytest.mark.parametrize("message", message_rows("CONTRIBUTING.md"))
+def test_the_table_of_messages_shows_real_messages(tmp_path: Path, message: str) -> None:
+    """Each message of the guides' table is what `check` prints for that mistake, word for word."""
+    from cglu_site.__main__ import check
+
+    [fragment] = [key for key in MESSAGE_EDITS if key in message] or [None]
+    assert fragment, f"no edit in MESSAGE_EDITS makes {message!r}: add one"
+    file, edit = MESSAGE_EDITS[fragment]
+    project = make_project(tmp_path / "project", None)
+    path = project.root / file
+    if edit is None:
+        path.unlink()
+    elif edit == "latin-1":
+        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    else:
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if error_mode_only(message):  # by default (notice) the same mistake awaits translation, unblocked
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert check(project.root) == 0, f"{message!r} blocks check with missing_translations: notice"
+        config = project.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "missing_translations: notice" in text
+        config.write_text(
+            text.replace("missing_translations: notice", "missing_translations: error", 1), "utf-8"
+        )
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        assert check(project.root) == 1
+    lines = [line.strip() for line in errors.getvalue().splitlines()]
+    assert any(re.fullmatch(_pattern(message), line) for line in lines), "\n".join(lines)

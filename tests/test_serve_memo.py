@@ -126,7 +126,9 @@ def test_each_language_and_a_new_wording_of_the_heading_anchors_title_have_their
 def test_a_page_whose_conversion_warns_warns_at_every_rebuild(tmp_path: Path) -> None:
     project = make_project(tmp_path, FIXTURE_DATA)
     page = project.docs / "about-this-site.en.md"
-    page.write_text(page.read_text("utf-8") + "\n[Nowhere](no-such-page.md)\n", "utf-8")
+    # A link to an anchor the page lacks: MkDocs warns when it converts the page (a link to a
+    # page that does not exist is an error of the data check, before any conversion).
+    page.write_text(page.read_text("utf-8") + "\n[Nowhere](#no-such-anchor)\n", "utf-8")
     with serving(project) as (rebuild, _):
         for _ in range(2):  # strict mode: the warning stops the build, each time
             with pytest.raises(Abort, match="warning"):

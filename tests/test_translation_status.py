@@ -39,3 +39,22 @@ def test_a_language_can_be_prepared_before_it_is_configured(fixture_project: Pro
     assert "data/commissions.yml:8: commission 'culture': 'name' lacks 'de'" in result.stdout
     assert "cglu_site/strings/de.yml: string 'nav.home'" in result.stdout
     assert "docs/about-this-site.de.md: page" in result.stdout
+
+
+def test_each_missing_text_is_listed_once_per_language(fixture_project: Project) -> None:
+    """A text lacking two languages is one line in each language's list, not two."""
+    fixture_project.edit("sections.yml", "region: {fr: Afrique, en: Africa,", "region: {fr: Afrique,")
+    result = status(fixture_project, "--language", "de")
+    blocks = result.stdout.split("\nMissing in ")[1:]
+    assert [block.split(":", 1)[0] for block in blocks] == ["en", "de"], result.stdout
+    for block in blocks:
+        lines = block.strip().splitlines()[1:]
+        assert len(lines) == len(set(lines)), f"a line printed twice: {block}"
+        assert sum("section 'africa': 'region' lacks" in line for line in lines) == 1, block
+
+
+def test_an_unreadable_file_is_reported_not_raised(fixture_project: Project) -> None:
+    path = fixture_project.data / "news.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    result = status(fixture_project)
+    assert "Traceback" not in result.stderr, result.stderr

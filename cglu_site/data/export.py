@@ -233,10 +233,14 @@ def _resolve(schema: dict, schemas: dict[str, dict]) -> tuple[str | None, dict]:
     ref = schema.get("$ref", "")
     if ref.startswith(_COMMON):
         name = ref.removeprefix(_COMMON)
-        return name, {
-            **schemas["common.schema.json"]["$defs"][name],
-            **{k: v for k, v in schema.items() if k != "$ref"},
-        }
+        shared = schemas["common.schema.json"]["$defs"][name]
+        # A definition made of another one (a name is a text): the kind of the one it is made of.
+        inner, shared = (
+            _resolve({**shared, "$ref": _COMMON + shared["$ref"].removeprefix("#/$defs/")}, schemas)
+            if shared.get("$ref", "").startswith("#/$defs/")
+            else (name, shared)
+        )
+        return inner, {**shared, **{k: v for k, v in schema.items() if k != "$ref"}}
     return None, schema
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from cglu_site.data.check_cache import ValidatedData, inputs_digest
 from cglu_site.data.text import FOREIGN_PHRASE, fill_untranslated
+from cglu_site.data.text_checks import texts_cut_by_a_comment
 from cglu_site.data.validation import (
     SCHEMA_DIR_NAME,
     DataError,
@@ -83,7 +84,11 @@ def load_site_data(
             errors.append(DataError(error.file, error.line, error.message))
             continue
         if not isinstance(document.value, dict):
-            errors.append(DataError(shown, 1, "the file should hold a mapping of keys to values"))
+            errors.append(
+                DataError(
+                    shown, 1, _not_a_mapping(document.value, schemas.get(f"{path.stem}.schema.json"), shown)
+                )
+            )
             continue
         documents[path.stem] = document
     for name in schemas:
@@ -93,14 +98,20 @@ def load_site_data(
             and stem not in documents
             and not any(e.file.endswith(f"/{stem}.yml") for e in errors)
         ):
+            shown = _display(data_dir / f"{stem}.yml", display_root)
             errors.append(
                 DataError(
-                    _display(data_dir / f"{stem}.yml", display_root), 1, "file is missing (its schema exists)"
+                    shown,
+                    1,
+                    f"the file is missing: the site needs it (its schema is "
+                    f"{_display(data_dir / SCHEMA_DIR_NAME / name, display_root)}); "
+                    f"restore it with 'git checkout -- {shown}', or rename the file back if it was renamed",
                 )
             )
     schema_checked = validated is None or digest is None or not validated.knows(digest)
     if schema_checked:
         errors += validate_documents(documents, schemas)
+    errors += texts_cut_by_a_comment(documents, schemas, languages)
     if not errors:
         errors += _check_date_order(documents)
         errors += _check_source_titles(documents)
@@ -126,6 +137,22 @@ def load_site_data(
         display_root,
         untranslated,
         every_language,
+    )
+
+
+def _not_a_mapping(value: Any, schema: dict | None, shown: str) -> str:
+    """What to say of a data file that does not hold its top-level fields."""
+    if value is None:
+        return (
+            "the file is empty: restore it with 'git checkout -- "
+            f"{shown}' (or undo the change in your editor), then make your change again"
+        )
+    fields = ", ".join(f"'{key}:'" for key in (schema or {}).get("properties", {}))
+    holds = "a list" if isinstance(value, list) else "a single value"
+    expected = f" ({fields}), each at the start of its line" if fields else ""
+    return (
+        f"the file holds {holds} instead of its fields{expected}: "
+        "compare it with its last version ('git diff') and restore what was removed"
     )
 
 

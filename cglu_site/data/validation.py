@@ -81,10 +81,8 @@ def _with_languages(schema: Any, languages: list[str], every_language: bool) -> 
     if isinstance(schema, dict):
         schema = {key: _with_languages(value, languages, every_language) for key, value in schema.items()}
         if schema.get("x-per-language"):
-            if every_language:
-                schema["required"] = list(languages)
-            else:
-                schema["minProperties"] = 1
+            # every language required, or one at least (the others then awaiting translation)
+            schema.update({"required": list(languages)} if every_language else {"minProperties": 1})
             schema["propertyNames"] = {"enum": list(languages)}
         return schema
     if isinstance(schema, list):
@@ -135,7 +133,9 @@ def _make_validator_class(ids: dict[str, set[str]]):
     from jsonschema.exceptions import ValidationError
 
     def x_ref(validator, collection, instance, schema):
-        if isinstance(instance, str) and instance not in ids.get(collection, set()):
+        # A collection whose file could not be read has no ids: its error is the one to fix,
+        # not every reference to it.
+        if isinstance(instance, str) and collection in ids and instance not in ids[collection]:
             yield ValidationError(f"unknown {collection} id {instance!r}", validator_value=collection)
 
     def x_unique(validator, key, instance, schema):
@@ -198,12 +198,15 @@ def missing_translations(
             continue
         nouns = {key: noun for key, noun in collections_of(schema).values()}
         validator = validator_class(schema, registry=registry, format_checker=_format_checker())
+        seen = set()  # a text lacking two languages fails `required` once per language
         for error in _leaf_errors(validator.iter_errors(document.value)):
             if (
                 error.validator == "required"
                 and error.schema.get("x-per-language")
                 and isinstance(error.instance, dict)
+                and tuple(error.absolute_path) not in seen
             ):
+                seen.add(tuple(error.absolute_path))
                 missing = [code for code in error.schema["required"] if code not in error.instance]
                 yield _describe(error, document, nouns, {}), missing
 
@@ -252,6 +255,9 @@ def _describe(
     entry, field_path = _split_entry(path, document.value, nouns)
     line_path = path
     message = _message(error, field_path, ids)
+    if error.validator == "x-unique":
+        first = document.line_of(path[:-2] + (error.validator_value, path[-1]))
+        message = message.replace(" already uses it", f" (line {first}) already uses it")
     if error.validator in ("additionalProperties", "propertyNames") and not error.schema.get(
         "x-per-language"
     ):
@@ -344,11 +350,19 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
         return f"{where} lists the same value twice"
     if kind == "x-ref":
         known = sorted(ids.get(error.validator_value, set()))
-        close = difflib.get_close_matches(str(instance), known, n=1)
+        close = difflib.get_close_matches(str(instance), known, n=1, cutoff=0.8)
         suggestion = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{where} refers to {error.validator_value} id {_short(instance)}, which does not exist{suggestion}"
     if kind == "x-unique":
-        return f"duplicate id {_short(instance)}: entry #{error.validator_value + 1} already uses it"
+        return (
+            f"duplicate id {_short(instance)}: entry #{error.validator_value + 1} already uses it; "
+            "give this entry an id of its own (ids are page addresses: never change a published one)"
+        )
+    if kind == "maxLength":
+        return (
+            f"{where} is {len(instance)} characters long, more than the {schema['maxLength']} it may have: "
+            f"shorten it{'; ' + hint if hint else ''}"
+        )
     if kind in ("minimum", "maximum"):
         return f"{where} is out of range: {error.message}"
     return f"{where}: {error.message}"

@@ -8,11 +8,14 @@ node tree itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from cglu_site.data.yaml_messages import describe_yaml_error, undecodable
 
 Path_ = tuple[Any, ...]  # a location inside a document: keys and list indexes
 
@@ -46,6 +49,9 @@ class SourceDocument:
     file: str
     value: Any
     lines: dict[Path_, int] | None = field(default_factory=dict)
+    # Texts written without quotes and followed by a comment on their line: the text where
+    # YAML cut it and the comment, which may be the rest of a text holding ' #'.
+    cut_by_comment: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
@@ -63,23 +69,30 @@ class SourceDocument:
 
 
 def load_yaml(path: Path, display_name: str) -> SourceDocument:
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataFileError(display_name, *undecodable(error, raw)) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise DataFileError(display_name, line, f"not valid YAML: {error.problem}") from None
+        raise DataFileError(display_name, *describe_yaml_error(error, text)) from None
     finally:
         loader.dispose()
     document = SourceDocument(display_name, None)
     if node is not None:
-        document.value = _construct(node, (), document, loader)
+        document.value = _construct(node, (), document, loader, text.split("\n"))
     return document
 
 
-def _construct(node: yaml.Node, path: Path_, document: SourceDocument, loader: _Loader) -> Any:
+_COMMENT_AFTER = re.compile(r"[ \t]+#(.*)$")
+
+
+def _construct(
+    node: yaml.Node, path: Path_, document: SourceDocument, loader: _Loader, text_lines: list[str]
+) -> Any:
     lines = document.lines
     assert lines is not None  # released only after loading
     # A mapping key's line was recorded by the caller: it points better than the value's.
@@ -94,13 +107,20 @@ def _construct(node: yaml.Node, path: Path_, document: SourceDocument, loader: _
                     document.file,
                     key_node.start_mark.line + 1,
                     f"key '{key}' appears twice in the same mapping (first on line {first}); "
-                    "YAML would silently keep only the last one",
+                    "YAML would silently keep only the last one: keep one of the two lines",
                 )
             lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, path + (key,), document, loader)
+            result[key] = _construct(value_node, path + (key,), document, loader, text_lines)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(child, path + (index,), document, loader) for index, child in enumerate(node.value)
+            _construct(child, path + (index,), document, loader, text_lines)
+            for index, child in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.ScalarNode) and not node.style and isinstance(value, str):
+        end = node.end_mark
+        rest = text_lines[end.line][end.column :] if end.line < len(text_lines) else ""
+        if comment := _COMMENT_AFTER.match(rest):
+            document.cut_by_comment[path] = comment[1]
+    return value

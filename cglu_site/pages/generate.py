@@ -28,7 +28,7 @@ from cglu_site.data.validation import DataError, DataValidationError
 from cglu_site.pages.addresses import Address
 from cglu_site.pages.edit_links import edit_url
 from cglu_site.pages.formats import LanguageFormats, release_locale_data
-from cglu_site.pages.hand_written import hand_written_pages, split_front_matter, strip_language
+from cglu_site.pages.hand_written import check_hand_written, split_front_matter, strip_language
 from cglu_site.pages.kinds import GeneratedPage, all_pages, generated_pages
 from cglu_site.pages.last_updated import last_commit_dates
 from cglu_site.pages.render import make_environment, render_template, untranslated_notice
@@ -330,10 +330,10 @@ def generate_site(
         errors += error.errors
     if data is not None:
         pages = generated_pages(data)
-        hand_written, parity_errors, untranslated_pages = hand_written_pages(
+        hand_written, page_errors, untranslated_pages = check_hand_written(
             project.docs_dir, project.languages, {p.path for p in all_pages(pages)}, project.every_language
         )
-        errors += parity_errors
+        errors += page_errors
     if errors:
         raise DataValidationError(errors)
     assert data is not None

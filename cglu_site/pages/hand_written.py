@@ -11,6 +11,7 @@ import yaml
 
 from cglu_site.data.languages import Language
 from cglu_site.data.validation import DataError
+from cglu_site.data.yaml_messages import undecodable
 from cglu_site.pages.writer import is_generated
 
 # As MkDocs reads front matter (mkdocs.utils.meta): a YAML block between two `---` lines.
@@ -78,3 +79,78 @@ def hand_written_pages(
                     )
                 )
     return [base for base in found if base not in generated], errors, originals
+
+
+# A Markdown link or image, `[text](target "title")`, or a reference, `[name]: target`.
+_LINK = re.compile(
+    r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)"
+)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
+def broken_links(docs_dir: Path, languages: list[Language], pages: set[str]) -> list[DataError]:
+    """Links of hand-written pages to a page that does not exist, with the page's line: the
+    strict build would stop on them with a warning that names neither `docs/` nor the line.
+    `pages`: every page of the site, generated or hand-written, without language suffix."""
+    errors = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        if is_generated(path):
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        folder = relative.rpartition("/")[0]
+        fence = None
+        raw = path.read_bytes()
+        try:
+            source = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            errors.append(DataError(f"docs/{relative}", *undecodable(error, raw)))
+            continue
+        for number, line in enumerate(source.splitlines(), start=1):
+            if match := _FENCE.match(line):
+                marker = match[1][0] * 3
+                fence = None if fence == marker else (fence or marker)
+                continue
+            if fence:
+                continue
+            for match in _LINK.finditer(_CODE_SPAN.sub("", line)):
+                target = match[1] or match[2]
+                address = target.split("#", 1)[0].split("?", 1)[0]
+                if not address.endswith(".md") or "://" in address or "{" in address:
+                    continue
+                page = _resolve(folder, address)
+                if page is not None and strip_language(page, languages) in pages:
+                    continue
+                errors.append(
+                    DataError(
+                        f"docs/{relative}",
+                        number,
+                        f"the link '{target}' leads to no page of the site: correct the address (it is "
+                        f"relative to this page's folder and names the page without its language, e.g. "
+                        f"'commissions/culture.md'), or remove the link",
+                    )
+                )
+    return errors
+
+
+def _resolve(folder: str, address: str) -> str | None:
+    """The docs-relative path of a link from a page of `folder`; None when it leaves docs/."""
+    parts = [] if address.startswith("/") else [part for part in folder.split("/") if part]
+    for part in address.lstrip("/").split("/"):
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def check_hand_written(
+    docs_dir: Path, languages: list[Language], generated: set[str], every_language: bool = True
+) -> tuple[list[str], list[DataError], dict[tuple[str, str], str]]:
+    """The hand-written pages, every mistake in them (a language missing when `every_language`
+    requires it, or missing in every language; a broken link), and the (page, language) pairs
+    awaiting translation, each mapped to the language of its original (see hand_written_pages)."""
+    pages, errors, originals = hand_written_pages(docs_dir, languages, generated, every_language)
+    return pages, errors + broken_links(docs_dir, languages, generated | set(pages)), originals

@@ -87,7 +87,13 @@ def _ui_strings(codes: Sequence[str], statuses: dict[str, LanguageStatus]) -> No
     flat = {}
     for code in codes:
         path = STRINGS_DIR / f"{code}.yml"
-        flat[code] = _flatten(load_yaml(path, f"cglu_site/strings/{code}.yml").value) if path.exists() else {}
+        try:
+            flat[code] = (
+                _flatten(load_yaml(path, f"cglu_site/strings/{code}.yml").value) if path.exists() else {}
+            )
+        except DataFileError as error:  # `check` says how to fix it; here it lacks every string
+            flat[code] = {}
+            statuses[code].missing.append(str(error))
     keys = set().union(*(keys.keys() for keys in flat.values()))
     for code, have in flat.items():
         statuses[code].strings = len(keys)
