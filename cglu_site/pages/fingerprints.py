@@ -22,8 +22,7 @@ import yaml
 from cglu_site.data.languages import Language
 from cglu_site.data.text import is_text
 from cglu_site.data.yaml_source import DataFileError, load_yaml
-from cglu_site.pages.hand_written import strip_language
-from cglu_site.pages.writer import is_generated
+from cglu_site.pages.hand_written import hand_written_files
 
 RECORD_FILE = "translations.yml"
 _HEADER = (
@@ -50,12 +49,7 @@ def current_fingerprints(
         for key, text in _texts(document.value, codes, ()):
             found[f"{document.file}#{key}"] = {code: fingerprint(value) for code, value in text.items()}
     languages = [Language(code, code, False, "") for code in codes]
-    for path in sorted(docs_dir.rglob("*.md")):
-        if is_generated(path):
-            continue
-        relative = path.relative_to(docs_dir).as_posix()
-        base = strip_language(relative, languages)
-        code = relative.removesuffix(".md")[len(base) + 1 :]
+    for path, base, code in hand_written_files(docs_dir, languages):
         if code in codes:
             key = f"{docs_dir.relative_to(project).as_posix()}/{base}"
             found.setdefault(key, {})[code] = fingerprint(path.read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ their front matter says `data: true`, rendered with the data as templates."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,17 @@ def strip_language(src_uri: str, languages: list[Language]) -> str:
     return stem
 
 
+def hand_written_files(docs_dir: Path, languages: list[Language]) -> Iterator[tuple[Path, str, str]]:
+    """Each hand-written page's file (generated ones aside), its page ('about-this-site')
+    and its language's code, as `docs/<page>.<lang>.md` names them."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        if is_generated(path):
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        base = strip_language(relative, languages)
+        yield path, base, relative.removesuffix(".md")[len(base) + 1 :]
+
+
 def hand_written_pages(
     docs_dir: Path, languages: list[Language], generated: set[str], every_language: bool = True
 ) -> tuple[list[str], list[DataError], dict[tuple[str, str], str]]:
@@ -48,12 +60,7 @@ def hand_written_pages(
     (`every_language`) or in one at least; then the third value maps each (page, language)
     it lacks to the language of its original, shown there until it is translated."""
     found: dict[str, set[str]] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        if is_generated(path):
-            continue
-        relative = path.relative_to(docs_dir).as_posix()
-        base = strip_language(relative, languages)
-        code = relative.removesuffix(".md")[len(base) + 1 :]
+    for _, base, code in hand_written_files(docs_dir, languages):
         found.setdefault(base, set()).add(code)
     errors = []
     originals: dict[tuple[str, str], str] = {}

@@ -214,3 +214,14 @@ def visit(browser) -> Iterator[Visit]:
 @pytest.fixture
 def page(visit: Visit):
     return visit.page
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def keyboard_tab(request, browser):
+    """A new browser tab at desktop and at phone size (its `width_name` says which)."""
+    width, height = {"desktop": (1280, 900), "phone": (390, 844)}[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    context.close()

@@ -126,16 +126,6 @@ def test_open_menus_and_search_have_no_axe_violation(live_site, axe_tab, lang: s
 # Keyboard alone ------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=list(WIDTHS))
-def keyboard_tab(request, browser):
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.width_name = request.param
-    yield page
-    context.close()
-
-
 def focused(page) -> dict:
     return page.evaluate(FOCUSED)
 

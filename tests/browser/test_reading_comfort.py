@@ -12,7 +12,6 @@ import yaml
 from citation_words import group_name, shown_numbers
 from sites import LANGUAGES, ROOT
 
-WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 STRINGS = {
     lang: yaml.safe_load((ROOT / "cglu_site" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
     for lang in LANGUAGES
@@ -25,14 +24,10 @@ def prefix(lang: str) -> str:
     return "" if lang == LANGUAGES[0] else f"{lang}/"
 
 
-@pytest.fixture(params=list(WIDTHS))
-def tab(request, browser):
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.width_name = request.param
-    yield page
-    context.close()
+@pytest.fixture
+def tab(keyboard_tab):
+    """A tab at phone and at desktop size (tests/browser/conftest.py)."""
+    return keyboard_tab
 
 
 FOCUSED = """() => {
