@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from sites import ROOT
+from test_accessibility import open_search
 
 from cglu_site.data.languages import load_languages
 from cglu_site.mkdocs.search_folding import fold
@@ -35,18 +36,7 @@ def search(page, live_site, lang: str, query: str) -> list[dict]:
     """Type the query into the search of the language's home page; the result groups, best
     first: each the page (relative to the language root) and its links, as shown."""
     page.goto(root_of(live_site, lang))
-    opener = page.locator("label.md-header__button[for=__search]")  # shown below 960 px
-    if opener.is_visible():
-        opener.click()
-    else:
-        page.locator("input.md-search__input").click()
-    page.keyboard.type(query, delay=20)  # Material searches on key events
-    page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_function("""() => new Promise(resolve => {
-      const list = () => document.querySelector(".md-search-result__list").innerHTML;
-      const before = list();
-      setTimeout(() => resolve(list() === before), 400);
-    })""")
+    open_search(page, query)  # and wait until the results stop changing
     groups = page.locator(".md-search-result__item").evaluate_all("""items => items.map(item => ({
       // What the entries show of the index (not "Missing: …" nor "1 more on this page")
       text: [...item.querySelectorAll("article")].map(article => {
