@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -59,9 +60,9 @@ class Project:
         assert result.returncode == 0, result.stdout + result.stderr
         return result
 
-    def build_in_process(self) -> None:
+    def build_in_process(self) -> Any:
         """`mkdocs build` in this process, as a tool embedding MkDocs would (plugin instances
-        and imported modules are then shared between builds)."""
+        and imported modules are then shared between builds); returns the build's config."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
@@ -71,6 +72,7 @@ class Project:
             build(config)
         finally:
             config.plugins.on_shutdown()
+        return config
 
     def html(self, site_path: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / site_path).read_text(encoding="utf-8"), "html.parser")

@@ -25,15 +25,7 @@ def memo_files(project: Project, name: str) -> set[str]:
 
 def build_counting(project: Project) -> tuple[int, int]:
     """A build in this process; how many pages it converted to HTML and indexed for search."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(project.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    config = project.build_in_process()
     plugin = config.plugins["cglu"]
     return plugin.markdown_memo.made, plugin.search_memo.made
 
