@@ -9,7 +9,8 @@ language, inside the first build's post_build; see README "Architecture"):
 - on_startup: remember the command; `build` writes to a staging folder (staging.py);
   `serve` keeps pages' HTML and search entries in memory across rebuilds (memos/).
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
-  (theme.py), and `build` keeps pages' HTML and search entries on disk (memos/); then after i18n's, which sets the current language: the first time, generate
+  (theme.py), and `build` keeps pages' HTML and search entries on disk (memos/); then
+  after i18n's, which sets the current language: the first time, generate
   the site (cglu_site.pages.generate: validate the data, write every page of every
   language); then, for each language's build, set that language's navigation and the
   title of its heading anchors (markdown_settings.py).
@@ -119,9 +120,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.theme_templates is None or folder != self._cache_folder:
             self._cache_folder = folder
             self.cache_dir = cache_directory(folder) if folder is not None else None
-            if self.cache_dir is not None and self.command != "serve":  # kept on disk between builds
-                self.markdown_memo = MarkdownMemo(self.cache_dir / "pages-html")
-                self.search_memo = SearchMemo(self.cache_dir / "search-entries")
+            if self.command != "serve":  # kept on disk between builds, in this project's cache
+                disk = self.cache_dir
+                self.markdown_memo = MarkdownMemo(disk / "pages-html") if disk else None
+                self.search_memo = SearchMemo(disk / "search-entries") if disk else None
             self.theme_templates = TemplateCache(self.cache_dir and self.cache_dir / "theme-templates")
             self.page_templates = TemplateCache(self.cache_dir and self.cache_dir / "page-templates")
         share_theme_environments(config.theme, self.theme_templates)
