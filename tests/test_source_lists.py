@@ -4,12 +4,16 @@ no label is given in two languages."""
 
 from __future__ import annotations
 
+import json
+import unicodedata
+
 import yaml
 from bs4 import BeautifulSoup
 from sites import FIXTURE_DATA, LANGUAGES, ROOT, Project
 
 from cglu_site.data.strings import load_strings
 from cglu_site.data.text import FOREIGN_PHRASE, strip_language_markers
+from cglu_site.pages.bibliography import SOURCE_KINDS
 from cglu_site.pages.formats import LanguageFormats
 
 STRINGS = load_strings(LANGUAGES)
@@ -55,9 +59,7 @@ def test_the_sources_page_says_in_the_visitors_language_which_documents_are_in_a
     for lang in LANGUAGES:
         page = real_site.html(page_path(lang, "sources/index.html"))
         for source in sources():
-            heading = page.select_one(f"h2#{source['id']}")
-            for anchor in heading.select("a.headerlink"):
-                anchor.decompose()
+            heading = page.select_one(f"dt#{source['id']}")
             text = folded(heading.get_text())
             own = source["language"]
             notes = [note(lang, code) for code in {s["language"] for s in sources()}]
@@ -70,7 +72,7 @@ def test_the_sources_page_says_in_the_visitors_language_which_documents_are_in_a
             # The publisher, or that it is not identified: in the page's language only.
             publisher = heading.find_next("dd")
             expected = source.get("publisher", STRINGS[lang]["label"]["publisher_unknown"])
-            assert folded(publisher.get_text()) == folded(expected), (lang, source["id"])
+            assert folded(publisher.get_text()).startswith(folded(expected)), (lang, source["id"])
 
 
 def test_no_source_list_gives_a_label_in_another_language(real_site: Project) -> None:
@@ -89,7 +91,7 @@ def test_no_source_list_gives_a_label_in_another_language(real_site: Project) ->
             numbered = heading.find_next_sibling("ol") if heading else None  # (open data: a dataset)
             items = numbered.select("li") if numbered else []
             if path.parent.name == "sources":
-                items = page.select("article h2[id], article dd")
+                items = page.select("article dt[id], article dd")
             for item in items:
                 lists += 1
                 text = folded(item.get_text())
@@ -107,15 +109,15 @@ def test_a_cited_document_in_another_language_is_marked_and_said_so(fixture_site
     )
     for lang in LANGUAGES:
         page = fixture_site.html(page_path(lang, "sources/index.html"))
-        heading = page.select_one("h2#article")
-        text = folded(heading.get_text().replace("¶", ""))
+        heading = page.select_one("dt#article")
+        text = folded(heading.get_text())
         if lang == article["language"]:
             assert text == "Test article"
         else:
             assert heading.select_one(f"span[lang={article['language']}]").get_text() == "Test article"
             assert text == f"Test article {note(lang, article['language'])}"
-        assert folded(heading.find_next("dd").get_text()) == folded(
-            STRINGS[lang]["label"]["publisher_unknown"]
+        assert folded(heading.find_next("dd").get_text()).startswith(
+            folded(STRINGS[lang]["label"]["publisher_unknown"])
         )
 
 
@@ -126,3 +128,39 @@ def test_no_source_title_says_the_language_of_its_document() -> None:
         for lang, title in source["title"].items():
             name = LanguageFormats(STRINGS[lang]["meta"]["babel_locale"]).language_name(source["language"])
             assert name.lower() not in strip_language_markers(title).lower(), (source["id"], lang, title)
+
+
+def _alphabetical(text: str) -> str:
+    """A title as an alphabetical list orders it: letters and digits, no accents or case."""
+    letters = unicodedata.normalize("NFKD", folded(text)).casefold()
+    return " ".join("".join(c for c in letters if c.isalnum() or c == " ").split())
+
+
+def test_the_sources_page_groups_its_documents_by_publisher_in_title_order(real_site: Project) -> None:
+    """One heading per kind of publisher (the schema's kinds, titled from the strings), each
+    document once, under its kind, in the alphabetical order of its title in the page's
+    language; the table of contents lists the groups, not the documents."""
+    schema = json.loads((ROOT / "data" / "schemas" / "sources.schema.json").read_text(encoding="utf-8"))
+    kinds = schema["properties"]["sources"]["items"]["properties"]["kind"]["enum"]
+    assert sorted(SOURCE_KINDS) == sorted(kinds)
+    by_kind = {kind: {s["id"] for s in sources() if s["kind"] == kind} for kind in SOURCE_KINDS}
+    shown_kinds = [kind for kind in SOURCE_KINDS if by_kind[kind]]
+    by_id = {source["id"]: source for source in sources()}
+    for lang in LANGUAGES:
+        page = real_site.html(page_path(lang, "sources/index.html"))
+        headings = page.select("article h2")
+        assert [folded(h.get_text().replace("¶", "")) for h in headings] == [
+            STRINGS[lang]["source_kinds"][kind] for kind in shown_kinds
+        ]
+        toc = page.select(".md-sidebar--secondary .md-nav--secondary a.md-nav__link")
+        assert [link["href"] for link in toc] == ["#" + heading["id"] for heading in headings]
+        listed = []
+        for kind, heading in zip(shown_kinds, headings, strict=True):
+            terms = heading.find_next_sibling("div", class_="cglu-sources").select("dt")
+            assert {term["id"] for term in terms} == by_kind[kind], (lang, kind)
+            titles = [
+                _alphabetical(strip_language_markers(by_id[term["id"]]["title"][lang])) for term in terms
+            ]
+            assert titles == sorted(titles), (lang, kind)
+            listed += terms
+        assert len(listed) == len(sources()), lang

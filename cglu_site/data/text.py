@@ -9,6 +9,7 @@ phrase, on one line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -24,6 +25,15 @@ def strip_language_markers(text: str) -> str:
 def plain_text(text: str) -> str:
     """The text on one line, markers removed: for feeds, calendars, JSON-LD, descriptions."""
     return strip_language_markers(_WHITE_SPACE.sub(" ", text).strip())
+
+
+def without_accents(text: str) -> str:
+    """The text without its accents (compatibility decomposition minus combining marks):
+    "género" → "genero" (a ligature such as "Œ" is a letter of its own and stays)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 DESCRIPTION_LENGTH = 160  # characters: what search engines show under a title

@@ -22,8 +22,9 @@ from __future__ import annotations
 import functools
 import html
 import re
-import unicodedata
 from typing import Any
+
+from cglu_site.data.text import without_accents
 
 SUFFIX = "_words"
 # How much a hidden word weighs against the same word written as typed.
@@ -39,11 +40,8 @@ DEFAULT_SEPARATOR = r"[\s\-]+"  # Material's
 
 @functools.lru_cache(maxsize=1 << 16)  # a site has far fewer words; each comes back often
 def fold(word: str) -> str:
-    """The word without its accents (compatibility decomposition minus combining marks)."""
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """The word without its accents."""
+    return without_accents(word)
 
 
 # `mkdocs serve` splits the index again at each rebuild: unchanged entries cost nothing.

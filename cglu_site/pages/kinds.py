@@ -14,7 +14,7 @@ from typing import Any
 from cglu_site.data import export as open_data
 from cglu_site.data.content import Content
 from cglu_site.data.site_data import SiteData
-from cglu_site.pages import section_map, timeline
+from cglu_site.pages import bibliography, section_map, timeline
 
 # A title match weighs 1000 times a text match in Material's search (its `fields` boosts):
 # a reference list's entry titled with the word searched for must still weigh less than a
@@ -149,7 +149,11 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     # The bibliography names every subject in its entries' titles: its results come after
     # those of the pages about the subject (Material multiplies an entry's score by it).
     PageKind(
-        "sources", "sources.md.j2", "sources", front_matter=(("search", {"boost": REFERENCE_LIST_BOOST}),)
+        "sources",
+        "sources.md.j2",
+        "sources",
+        front_matter=(("search", {"boost": REFERENCE_LIST_BOOST}),),
+        context=bibliography.page_context,
     ),
     PageKind("open-data", "open-data.md.j2", "sources", context=open_data.page_context),
 )
