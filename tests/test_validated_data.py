@@ -1,4 +1,5 @@
-"""The schema check is skipped only for data that passed it and has not changed since."""
+"""The schema check is skipped only for data files that passed it and have not changed since,
+nor has anything they depend on (schemas, languages, the ids they may refer to)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,14 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def _checks(monkeypatch) -> list[int]:
-    """Counts the schema checks that run."""
-    calls: list[int] = []
+def _checks(monkeypatch) -> list[set[str] | None]:
+    """The schema checks that run: the files each checked (None: all)."""
+    calls: list[set[str] | None] = []
     original = dataset.validate_documents
 
-    def counting(*args):
-        calls.append(1)
-        return original(*args)
+    def counting(documents, schemas, only=None):
+        calls.append(None if only is None else set(only))
+        return original(documents, schemas, only)
 
     monkeypatch.setattr(dataset, "validate_documents", counting)
     return calls
@@ -72,3 +73,26 @@ def test_any_change_is_checked_again(data_dir: Path, tmp_path: Path, monkeypatch
         with pytest.raises(DataValidationError) if change == "languages" else contextlib.nullcontext():
             dataset.load_site_data(data_dir, languages, validated=validated)
     assert len(checks) == 1
+
+
+def test_an_edit_of_one_file_checks_that_file_only(data_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    validated = ValidatedData(tmp_path / "cache")
+    dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
+    checks = _checks(monkeypatch)
+    members = data_dir / "members.yml"
+    members.write_text(members.read_text(encoding="utf-8").replace("since: 2004", "since: 2005"))
+    dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
+    assert checks == [{"members"}]
+
+
+def test_a_removed_id_checks_the_files_that_may_refer_to_it(data_dir: Path, tmp_path: Path) -> None:
+    """A file that did not change still names an id another file no longer has."""
+    validated = ValidatedData(tmp_path / "cache")
+    dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
+    sources = data_dir / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("- id: article", "- id: renamed"))
+    with pytest.raises(DataValidationError) as error:
+        dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
+    unchanged = {e.file for e in error.value.errors} - {"data/sources.yml"}
+    assert unchanged, str(error.value)
+    assert all("'article'" in e.message for e in error.value.errors if e.file in unchanged), str(error.value)

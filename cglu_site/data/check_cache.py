@@ -1,12 +1,14 @@
-"""Data that passed the schema check need not pass it again while nothing it depends on changed.
+"""A data file that passed the schema check need not pass it again while nothing it depends on changed.
 
 The schema check (validation.py) loads jsonschema and walks every value: a tenth of a second
 and several MiB at the build's peak, spent again by every build of the same data (`mkdocs
-build` again, a serve rebuild after a page edit). After a check that found nothing, the
-digest of what its result depends on is kept in `.cache/cglu/`: the data and schema files
-(names and bytes), the languages, the code that checks, and the versions of the libraries
-it uses. A build whose digest is the kept one skips the schema check; any other build runs
-it. The checks that cost nothing (YAML syntax, missing files, dates in order) always run,
+build` again, a serve rebuild after an edit of one file). After a check that found nothing,
+each data file's key is kept in `.cache/plugin/cglu/`: the digest of what its result depends
+on, which is the file (name and bytes), every schema file, the languages, the ids of every
+file (a reference from this file to another's entry), the code that checks, and the
+versions of the libraries it uses. A build checks only the files whose key is not kept: an
+edit of one text checks that file; a change of an id, a schema or the languages checks them
+all. The checks that cost nothing (YAML syntax, missing files, dates in order) always run,
 and `python3 scripts/task.py check` always runs everything.
 """
 
@@ -39,14 +41,23 @@ def _checking_code() -> bytes:
     return code + "".join(f"\0{library} {metadata.version(library)}" for library in _LIBRARIES).encode()
 
 
+def file_key(common: str, name: str, content: bytes) -> str:
+    """A data file's key: its name and bytes, with the digest of what all files share."""
+    return hashlib.sha256(f"{common}\0{name}\0".encode() + content).hexdigest()
+
+
+_FORMAT = "per-file keys 1"  # the first line of the kept file
+
+
 class ValidatedData:
-    """The digest of the last data that passed the schema check, in `folder`."""
+    """The keys (see `file_key`) of the data files that passed the last schema check, in `folder`."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "validated-data"
 
-    def knows(self, digest: str) -> bool:
-        return last_result(self.path, digest) is not None
+    def passed(self) -> set[str]:
+        kept = last_result(self.path, _FORMAT)
+        return set(kept.split()) if kept else set()
 
-    def remember(self, digest: str) -> None:
-        keep_result(self.path, digest, "")
+    def remember(self, keys: Iterable[str]) -> None:
+        keep_result(self.path, _FORMAT, "\n".join(sorted(keys)))

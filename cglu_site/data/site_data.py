@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cglu_site.data.check_cache import ValidatedData, inputs_digest
+from cglu_site.data.check_cache import ValidatedData, file_key, inputs_digest
 from cglu_site.data.text import FOREIGN_PHRASE, fill_untranslated
 from cglu_site.data.text_checks import texts_cut_by_a_comment
 from cglu_site.data.validation import (
     SCHEMA_DIR_NAME,
     DataError,
     DataValidationError,
+    collect_ids,
     load_schemas,
     text_name,
     validate_documents,
@@ -56,8 +57,8 @@ def load_site_data(
     """Read and validate `data_dir`; raise DataValidationError listing every mistake.
 
     `display_root` is the folder paths in messages are relative to (the project root).
-    `validated`: where a build keeps the digest of data that passed the schema check, to
-    skip that check while nothing changed (see validated_data.py); None checks always.
+    `validated`: where a build keeps which files passed the schema check, to check only
+    the files that changed or depend on what changed (see check_cache.py); None checks all.
     `every_language`: each text must be in every language (`missing_translations: error`);
     if not, one is enough, and each language a text lacks shows its original (`Untranslated`).
     """
@@ -66,11 +67,6 @@ def load_site_data(
     schemas = load_schemas(data_dir / SCHEMA_DIR_NAME, languages, every_language)
     data_files = sorted(data_dir.glob("*.y*ml"))
     schema_files = sorted((data_dir / SCHEMA_DIR_NAME).glob("*.schema.json"))
-    digest = (
-        inputs_digest([*data_files, *schema_files], [*languages, "every" if every_language else "some"])
-        if validated is not None
-        else None
-    )
     documents: dict[str, SourceDocument] = {}
     errors: list[DataError] = []
     for path in data_files:
@@ -108,17 +104,29 @@ def load_site_data(
                     f"restore it with 'git checkout -- {shown}', or rename the file back if it was renamed",
                 )
             )
-    schema_checked = validated is None or digest is None or not validated.knows(digest)
-    if schema_checked:
+    keys: dict[str, str] = {}
+    if validated is None:
         errors += validate_documents(documents, schemas)
+    else:  # only the files whose key is not kept (see check_cache.py)
+        ids = collect_ids(documents, schemas)
+        common = inputs_digest(schema_files, [*languages, "every" if every_language else "some"])
+        common += repr(sorted((name, sorted(found)) for name, found in ids.items()))
+        keys = {
+            stem: file_key(common, document.file, _bytes(data_dir, stem))
+            for stem, document in documents.items()
+        }
+        passed = validated.passed()
+        unchecked = {stem for stem, key in keys.items() if key not in passed}
+        if unchecked:
+            errors += validate_documents(documents, schemas, only=unchecked)
     errors += texts_cut_by_a_comment(documents, schemas, languages)
     if not errors:
         errors += _check_date_order(documents)
         errors += _check_source_titles(documents)
     if errors:
         raise DataValidationError(errors)
-    if validated is not None and digest is not None and schema_checked:
-        validated.remember(digest)
+    if validated is not None:
+        validated.remember(keys.values())
     untranslated = tuple(
         (
             DataError(
@@ -154,6 +162,10 @@ def _not_a_mapping(value: Any, schema: dict | None, shown: str) -> str:
         f"the file holds {holds} instead of its fields{expected}: "
         "compare it with its last version ('git diff') and restore what was removed"
     )
+
+
+def _bytes(data_dir: Path, stem: str) -> bytes:
+    return (data_dir / f"{stem}.yml").read_bytes()
 
 
 def _display(path: Path, root: Path) -> str:

@@ -22,7 +22,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import total_ordering
 from pathlib import Path
@@ -157,8 +157,11 @@ def _make_validator_class(ids: dict[str, set[str]]):
     return validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref, "x-unique": x_unique})
 
 
-def validate_documents(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> list[DataError]:
-    """Check every document (keyed by data file stem) against its schema.
+def validate_documents(
+    documents: dict[str, SourceDocument], schemas: dict[str, dict], only: Collection[str] | None = None
+) -> list[DataError]:
+    """Check every document (keyed by data file stem) against its schema, or those named in
+    `only` (their references to the other documents' ids are checked all the same).
 
     Returns every error found; an empty list means the data is good.
     """
@@ -172,12 +175,12 @@ def validate_documents(documents: dict[str, SourceDocument], schemas: dict[str, 
                     f"no schema for this file (expected {SCHEMA_DIR_NAME}/{stem}.schema.json)",
                 )
             )
-    ids = _collect_ids(documents, schemas)
+    ids = collect_ids(documents, schemas)
     registry = _registry(schemas)
     validator_class = _make_validator_class(ids)
     for stem, document in documents.items():
         schema = schemas.get(f"{stem}.schema.json")
-        if schema is None:
+        if schema is None or (only is not None and stem not in only):
             continue
         validator = validator_class(schema, registry=registry, format_checker=_format_checker())
         nouns = {key: noun for key, noun in collections_of(schema).values()}
@@ -190,7 +193,7 @@ def missing_translations(
     documents: dict[str, SourceDocument], schemas: dict[str, dict]
 ) -> Iterator[tuple[DataError, list[str]]]:
     """Every data text that lacks a language, with the languages it lacks."""
-    validator_class = _make_validator_class(_collect_ids(documents, schemas))
+    validator_class = _make_validator_class(collect_ids(documents, schemas))
     registry = _registry(schemas)
     for stem, document in documents.items():
         schema = schemas.get(f"{stem}.schema.json")
@@ -222,7 +225,8 @@ def _registry(schemas: dict[str, dict]) -> Any:
     )
 
 
-def _collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> dict[str, set[str]]:
+def collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict]) -> dict[str, set[str]]:
+    """The ids of each collection's entries (sources, bodies…), which `x-ref` fields name."""
     ids: dict[str, set[str]] = {}
     for stem, document in documents.items():
         schema = schemas.get(f"{stem}.schema.json", {})
