@@ -28,6 +28,7 @@ from functools import total_ordering
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cglu_site.data.value_words import json_type, quoted, shortened, with_article
 from cglu_site.data.yaml_source import SourceDocument
 
 if TYPE_CHECKING:
@@ -315,16 +316,16 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
     if kind == "required":
         missing = [name for name in schema["required"] if isinstance(instance, dict) and name not in instance]
         if schema.get("x-per-language"):
-            return f"{where} lacks {_quoted(missing)}"
+            return f"{where} lacks {quoted(missing)}"
         return (
-            f"{where} is missing {_quoted(missing, noun='field')}"
+            f"{where} is missing {quoted(missing, noun='field')}"
             if field
-            else f"missing {_quoted(missing, noun='field')}"
+            else f"missing {quoted(missing, noun='field')}"
         )
     if kind == "minProperties" and schema.get("x-per-language"):
         return f"{where} has no text in any language; write it in one at least ({', '.join(schema['propertyNames']['enum'])})"
     if "propertyNames" in error.relative_schema_path and kind == "enum":
-        return f"{where} has the language {_short(instance)}, which the site does not have (languages: {', '.join(schema['enum'])})"
+        return f"{where} has the language {shortened(instance)}, which the site does not have (languages: {', '.join(schema['enum'])})"
     if kind in ("additionalProperties", "unevaluatedProperties"):
         extra = _unexpected_keys(error)
         allowed = list(schema.get("properties", {}))
@@ -338,16 +339,16 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
         return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(suggestions)}{inside}; allowed: {', '.join(allowed)}"
     if kind == "type":
         expected = schema["type"] if isinstance(schema["type"], str) else " or ".join(schema["type"])
-        return f"{where} should be {_article(expected)}, not {_article(_json_type(instance))} ({_short(instance)})"
+        return f"{where} should be {with_article(expected)}, not {with_article(json_type(instance))} ({shortened(instance)})"
     if kind == "enum":
-        return f"{where} must be one of {', '.join(map(str, schema['enum']))}; got {_short(instance)}"
+        return f"{where} must be one of {', '.join(map(str, schema['enum']))}; got {shortened(instance)}"
     if kind == "minLength" or (kind == "pattern" and isinstance(instance, str) and not instance.strip()):
         return f"{where} is empty"
     if kind in ("pattern", "format"):
         expectation = hint or (
             f"the pattern {schema['pattern']}" if kind == "pattern" else f"a valid {schema['format']}"
         )
-        return f"{where} should be {expectation}; got {_short(instance)}"
+        return f"{where} should be {expectation}; got {shortened(instance)}"
     if kind == "minItems":
         return f"{where} needs at least {schema['minItems']} item{'s' if schema['minItems'] > 1 else ''}"
     if kind == "uniqueItems":
@@ -356,10 +357,10 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
         known = sorted(ids.get(error.validator_value, set()))
         close = difflib.get_close_matches(str(instance), known, n=1, cutoff=0.8)
         suggestion = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"{where} refers to {error.validator_value} id {_short(instance)}, which does not exist{suggestion}"
+        return f"{where} refers to {error.validator_value} id {shortened(instance)}, which does not exist{suggestion}"
     if kind == "x-unique":
         return (
-            f"duplicate id {_short(instance)}: entry #{error.validator_value + 1} already uses it; "
+            f"duplicate id {shortened(instance)}: entry #{error.validator_value + 1} already uses it; "
             "give this entry an id of its own (ids are page addresses: never change a published one)"
         )
     if kind == "maxLength":
@@ -370,35 +371,3 @@ def _message(error: ValidationError, field_path: tuple, ids: dict[str, set[str]]
     if kind in ("minimum", "maximum"):
         return f"{where} is out of range: {error.message}"
     return f"{where}: {error.message}"
-
-
-def _quoted(names: list[str], noun: str = "") -> str:
-    quoted = " and ".join(", ".join(f"'{name}'" for name in names).rsplit(", ", 1))
-    if noun:
-        return f"{noun}{'s' if len(names) > 1 else ''} {quoted}"
-    return quoted
-
-
-def _json_type(value: Any) -> str:
-    for name, kind in (
-        ("boolean", bool),
-        ("integer", int),
-        ("number", float),
-        ("string", str),
-        ("array", list),
-        ("object", dict),
-    ):
-        if isinstance(value, kind):
-            return name
-    return "null" if value is None else type(value).__name__
-
-
-def _article(type_name: str) -> str:
-    return {"object": "a mapping", "array": "a list", "null": "empty"}.get(
-        type_name, f"an {type_name}" if type_name[0] in "aeiou" else f"a {type_name}"
-    )
-
-
-def _short(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
