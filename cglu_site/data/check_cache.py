@@ -41,9 +41,9 @@ def _checking_code() -> bytes:
     return code + "".join(f"\0{library} {metadata.version(library)}" for library in _LIBRARIES).encode()
 
 
-def file_key(common: str, name: str, content: bytes) -> str:
-    """A data file's key: its name and bytes, with the digest of what all files share."""
-    return hashlib.sha256(f"{common}\0{name}\0".encode() + content).hexdigest()
+def file_key(common: str, name: str, content_digest: str) -> str:
+    """A data file's key: its name and the digest of its bytes, with the digest of what all files share."""
+    return hashlib.sha256(f"{common}\0{name}\0{content_digest}".encode()).hexdigest()
 
 
 _FORMAT = "per-file keys 1"  # the first line of the kept file

@@ -112,8 +112,7 @@ def load_site_data(
         common = inputs_digest(schema_files, [*languages, "every" if every_language else "some"])
         common += repr(sorted((name, sorted(found)) for name, found in ids.items()))
         keys = {
-            stem: file_key(common, document.file, _bytes(data_dir, stem))
-            for stem, document in documents.items()
+            stem: file_key(common, document.file, document.digest) for stem, document in documents.items()
         }
         passed = validated.passed()
         unchecked = {stem for stem, key in keys.items() if key not in passed}
@@ -162,10 +161,6 @@ def _not_a_mapping(value: Any, schema: dict | None, shown: str) -> str:
         f"the file holds {holds} instead of its fields{expected}: "
         "compare it with its last version ('git diff') and restore what was removed"
     )
-
-
-def _bytes(data_dir: Path, stem: str) -> bytes:
-    return (data_dir / f"{stem}.yml").read_bytes()
 
 
 def _display(path: Path, root: Path) -> str:

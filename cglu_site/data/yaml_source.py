@@ -8,6 +8,7 @@ node tree itself.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,7 @@ class SourceDocument:
     # Texts written without quotes and followed by a comment on their line: the text where
     # YAML cut it and the comment, which may be the rest of a text holding ' #'.
     cut_by_comment: dict[Path_, str] = field(default_factory=dict)
+    digest: str = ""  # of the file's bytes (which files changed since the last schema check)
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
@@ -81,7 +83,7 @@ def load_yaml(path: Path, display_name: str) -> SourceDocument:
         raise DataFileError(display_name, *describe_yaml_error(error, text)) from None
     finally:
         loader.dispose()
-    document = SourceDocument(display_name, None)
+    document = SourceDocument(display_name, None, digest=hashlib.sha256(raw).hexdigest())
     if node is not None:
         document.value = _construct(node, (), document, loader, text.split("\n"))
     return document
