@@ -460,12 +460,19 @@ def measure_pieces(work: Path, languages: list[str], runs: int, latency: float) 
     on = project_copy(_fresh(work / "pieces-on"), 1)
     no_cache = with_options(project_copy(_fresh(work / "pieces-no-cache"), 1), cache=False)
     no_purge = with_options(project_copy(_fresh(work / "pieces-no-purge"), 1), purge_css=False)
+    serial = with_options(project_copy(_fresh(work / "pieces-serial"), 1), parallel=False)
     build(on, work / "site-on")  # the cache is warm from then on
-    figures = {name: Figures() for name in ("on", "no_cache", "no_purge")}
+    names = ("on", "no_cache", "no_purge", "first_parallel", "first_serial")
+    figures = {name: Figures() for name in names}
     for _ in range(runs):
         figures["on"].runs.append(build(on, work / "site-on"))
         figures["no_cache"].runs.append(build(no_cache, work / "site-no-cache"))
         figures["no_purge"].runs.append(build(no_purge, work / "site-no-purge"))
+        # `parallel` serves a first build only: no cache for either.
+        for name, project in (("first_parallel", on), ("first_serial", serial)):
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+            figures[name].runs.append(build(project, work / f"site-{name}"))
+    build(on, work / "site-on")  # leave the cache warm
     describe_site(work / "site-on", languages, figures["on"])
     describe_site(work / "site-no-purge", languages, figures["no_purge"])
     no_memos = serve_edit_latency(
@@ -484,6 +491,8 @@ def measure_pieces(work: Path, languages: list[str], runs: int, latency: float) 
         f"| `purge_css` | build time | {wall['on']:.2f} s | {wall['no_purge']:.2f} s |",
         f"| `serve_memos` (pages' HTML and search entries kept across rebuilds) | YAML edit to served page | {latency:.2f} s |"
         f" {no_memos:.2f} s |",
+        f"| `parallel` (a first build converts pages in a second process too) | first build of a fresh checkout |"
+        f" {wall['first_parallel']:.2f} s | {wall['first_serial']:.2f} s |",
         "",
     ]
 

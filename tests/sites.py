@@ -74,6 +74,14 @@ class Project:
             config.plugins.on_shutdown()
         return config
 
+    def set_plugin_options(self, **options: object) -> None:
+        """Set these options of the cglu plugin in the project's mkdocs.yml."""
+        config = self.root / "mkdocs.yml"
+        lines = "".join(f"\n      {name}: {str(value).lower()}" for name, value in options.items())
+        text = config.read_text(encoding="utf-8")
+        assert "\n  - cglu:" in text
+        config.write_text(text.replace("\n  - cglu:", "\n  - cglu:" + lines, 1), encoding="utf-8")
+
     def html(self, site_path: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / site_path).read_text(encoding="utf-8"), "html.parser")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sites import FIXTURE_DATA, Project, make_project
 
-from cglu_site.cache import DEFAULT_FOLDER
+from cglu_site.cache import DEFAULT_FOLDER, FILE_NAME, Cache
 
 
 def html_and_indexes(folder: Path) -> dict[str, str]:
@@ -20,18 +20,25 @@ def html_and_indexes(folder: Path) -> dict[str, str]:
 
 
 def memo_files(project: Project, name: str) -> set[str]:
-    return {path.name for path in (project.root / DEFAULT_FOLDER).glob(f"*/{name}/*")}
+    """The values the cache keeps of this kind."""
+    (folder,) = (project.root / DEFAULT_FOLDER).glob("*/")
+    cache = Cache(folder)
+    try:
+        return cache.names(name)
+    finally:
+        cache.close()
 
 
 def build_counting(project: Project) -> tuple[int, int]:
     """A build in this process; how many pages it converted to HTML and indexed for search."""
     config = project.build_in_process()
     plugin = config.plugins["cglu"]
-    return plugin.markdown_memo.made, plugin.search_memo.made
+    return plugin.kept.markdown_memo.made, plugin.kept.search_memo.made
 
 
 def test_a_second_build_reuses_every_page_and_an_edit_converts_only_its_pages(tmp_path: Path) -> None:
     project = make_project(tmp_path / "cached", FIXTURE_DATA)
+    project.set_plugin_options(parallel=False)  # every conversion in this process, to count them
     pages, indexed = build_counting(project)
     assert pages > 20 and indexed == pages
     kept = memo_files(project, "pages-html")
@@ -45,11 +52,7 @@ def test_a_second_build_reuses_every_page_and_an_edit_converts_only_its_pages(tm
     assert memo_files(project, "pages-html") != kept
 
     fresh = make_project(tmp_path / "fresh", project.data)
-    config = fresh.root / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    config.write_text(
-        text.replace("      data_dir: data\n", "      data_dir: data\n      cache: false\n", 1), "utf-8"
-    )
+    fresh.set_plugin_options(cache=False)
     fresh.build_ok()
     assert not (fresh.root / DEFAULT_FOLDER).exists(), "`cache: false` keeps nothing"
     built, cached = html_and_indexes(fresh.site), html_and_indexes(project.site)
@@ -59,10 +62,19 @@ def test_a_second_build_reuses_every_page_and_an_edit_converts_only_its_pages(tm
     assert any("Committee on Living Culture" in text for text in cached.values())
 
 
-def test_a_damaged_cache_file_is_made_again(tmp_path: Path) -> None:
+def test_a_damaged_value_or_cache_is_made_again(tmp_path: Path) -> None:
     project = make_project(tmp_path, FIXTURE_DATA)
+    project.set_plugin_options(parallel=False)
     pages, _ = build_counting(project)
-    for path in (project.root / DEFAULT_FOLDER).glob("*/pages-html/*"):
-        path.write_bytes(b"not a pickle")
+    (folder,) = (project.root / DEFAULT_FOLDER).glob("*/")
+    cache = Cache(folder)
+    for name in cache.names("pages-html"):
+        cache.put("pages-html", name, b"not a pickle")
+    cache.close()
+    assert build_counting(project)[0] == pages
+    assert build_counting(project)[0] == 0
+    # The whole database damaged (a disk error, a file written over): the build starts afresh.
+    for path in folder.glob(FILE_NAME + "*"):
+        path.write_bytes(b"not a database" * 100)
     assert build_counting(project)[0] == pages
     assert build_counting(project)[0] == 0

@@ -15,6 +15,7 @@ import material
 import pytest
 from sites import Project
 
+from cglu_site.cache import Cache
 from cglu_site.mkdocs import css_parse, css_purge
 from cglu_site.mkdocs.css_purge import purge
 
@@ -154,29 +155,30 @@ def test_a_stylesheet_is_parsed_once_per_process_and_kept_on_disk(tmp_path, monk
     assert css_parse.parsed_stylesheet.cache_info().hits == hits + 1
     # The next build (another process) reads it from the disk cache instead of parsing.
     disk_css = ".b{color:blue}.disk-test{x:y}"
-    assert purge(disk_css, {"b"}, cache_dir=tmp_path) == ".b{color:blue}"
-    assert len(list(tmp_path.glob("stylesheet-*.pickle"))) == 1
+    assert purge(disk_css, {"b"}, cache=Cache(tmp_path)) == ".b{color:blue}"
+    assert len(Cache(tmp_path).names("parsed-stylesheet")) == 1
     css_parse.parsed_stylesheet.cache_clear()
     monkeypatch.setattr(css_parse, "_parse", lambda css: pytest.fail("parsed again"))
-    assert purge(disk_css, {"disk-test"}, cache_dir=tmp_path) == ".disk-test{x:y}"
+    assert purge(disk_css, {"disk-test"}, cache=Cache(tmp_path)) == ".disk-test{x:y}"
     monkeypatch.undo()
     # Another stylesheet (Material upgraded, or this module changed) replaces the kept one.
-    (kept,) = tmp_path.glob("stylesheet-*.pickle")
-    purge(".c{color:green}", {"c"}, cache_dir=tmp_path)
-    assert [path.name for path in tmp_path.glob("stylesheet-*.pickle")] != [kept.name]
-    assert len(list(tmp_path.glob("stylesheet-*.pickle"))) == 1
+    kept = Cache(tmp_path).names("parsed-stylesheet")
+    purge(".c{color:green}", {"c"}, cache=Cache(tmp_path))
+    assert Cache(tmp_path).names("parsed-stylesheet") != kept
+    assert len(Cache(tmp_path).names("parsed-stylesheet")) == 1
 
 
 def test_a_purge_from_the_same_inputs_is_not_made_again(tmp_path, monkeypatch) -> None:
     css = ".a{color:red}.b{color:blue}:root{--x:1}"
-    assert purge(css, {"a"}, cache_dir=tmp_path) == ".a{color:red}"
+    cache = Cache(tmp_path)
+    assert purge(css, {"a"}, cache=cache) == ".a{color:red}"
     monkeypatch.setattr(css_purge, "_purged", lambda *args: pytest.fail("purged again"))
-    assert purge(css, {"a"}, cache_dir=tmp_path) == ".a{color:red}"
+    assert purge(css, {"a"}, cache=cache) == ".a{color:red}"
     monkeypatch.undo()
     # Any other input (classes, the stylesheet, the CSS outside it) makes a new purge.
-    assert purge(css, {"b"}, cache_dir=tmp_path) == ".b{color:blue}"
-    assert purge(css, {"b"}, outside="var(--x)", cache_dir=tmp_path) == ".b{color:blue}:root{--x:1}"
-    assert purge(css + ".b{margin:0}", {"b"}, cache_dir=tmp_path) == ".b{color:blue}.b{margin:0}"
+    assert purge(css, {"b"}, cache=cache) == ".b{color:blue}"
+    assert purge(css, {"b"}, outside="var(--x)", cache=cache) == ".b{color:blue}:root{--x:1}"
+    assert purge(css + ".b{margin:0}", {"b"}, cache=cache) == ".b{color:blue}.b{margin:0}"
 
 
 # --- what the pages use
@@ -229,7 +231,9 @@ def test_the_palette_stylesheet_is_purged_too_and_what_each_reads_of_the_other_i
         (site / name).write_text((theme / name).read_text())
     usage = css_purge.Usage()
     usage.add_html('<body class="a" data-md-color-scheme="slate">')
-    css_purge.purge_theme_stylesheet(tmp_path / "site", [str(tmp_path / "theme")], usage, tmp_path / "cache")
+    css_purge.purge_theme_stylesheet(
+        tmp_path / "site", [str(tmp_path / "theme")], usage, Cache(tmp_path / "cache")
+    )
     assert (site / "main.1.min.css").read_text() == ":root{--hue:1}.a{color:var(--fg)}"
     assert (
         site / "palette.2.min.css"

@@ -172,6 +172,26 @@ def test_mkdocs_objects_the_adapter_sets() -> None:
     assert get_plugin_logger("cglu_site.mkdocs.plugin").name.startswith("mkdocs.plugins.")
 
 
+def test_mkdocs_reads_pages_as_the_second_process_of_a_first_build_does() -> None:
+    """memos/ahead.py does with a page what MkDocs' build loop does before writing any."""
+    from mkdocs.commands import build
+
+    where = "cglu_site/mkdocs/memos/ahead.py read_as_mkdocs_does copies it"
+    populate = getattr(build, "_populate_page", None)
+    assert callable(populate), f"MkDocs' _populate_page is gone: {where}"
+    assert list(inspect.signature(populate).parameters)[:3] == ["page", "config", "files"], where
+    loop = inspect.getsource(build.build)
+    for step in (
+        "nav = config.plugins.on_nav(",
+        "for file in files.documentation_pages(inclusion=inclusion):",
+        "Page(None, file, config)",
+        "_populate_page(file.page, config, files, dirty)",
+        "env = config.plugins.on_env(",
+    ):
+        assert step in loop, f"MkDocs' build no longer does `{step}` in this order: {where}"
+    assert loop.index("on_nav(") < loop.index("_populate_page(") < loop.index("on_env("), where
+
+
 def test_mkdocs_serve_internals_the_watcher_uses() -> None:
     from mkdocs.livereload import LiveReloadServer
 

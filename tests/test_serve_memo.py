@@ -32,7 +32,7 @@ def serving(project: Project) -> Iterator:
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL)
         plugin = config.plugins["cglu"]
-        return plugin.markdown_memo.made, plugin.search_memo.made
+        return plugin.kept.markdown_memo.made, plugin.kept.search_memo.made
 
     config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site_dir))
     config.plugins.on_startup(command="serve", dirty=False)

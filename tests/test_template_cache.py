@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from cglu_site.cache import DEFAULT_FOLDER, cache_directory
+from cglu_site.cache import DEFAULT_FOLDER, Cache, cache_directory
 from cglu_site.pages.template_cache import TemplateCache
 
 
@@ -25,15 +25,21 @@ def test_a_template_is_compiled_once_then_again_when_edited(tmp_path: Path, monk
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting_compile)
     disk = tmp_path / "cache"
-    first = TemplateCache(disk)
+    first = TemplateCache(Cache(disk))
     assert _environment(tmp_path, first).get_template("page.html").render(name="a") == "Hello a"
     # A new environment (the next language's build) and a new process (the next build).
     assert _environment(tmp_path, first).get_template("page.html").render(name="b") == "Hello b"
-    assert _environment(tmp_path, TemplateCache(disk)).get_template("page.html").render(name="c") == "Hello c"
+    assert (
+        _environment(tmp_path, TemplateCache(Cache(disk))).get_template("page.html").render(name="c")
+        == "Hello c"
+    )
     assert len(compiled) == 1
     (tmp_path / "page.html").write_text("Bye {{ name }}", encoding="utf-8")
     assert _environment(tmp_path, first).get_template("page.html").render(name="d") == "Bye d"
-    assert _environment(tmp_path, TemplateCache(disk)).get_template("page.html").render(name="e") == "Bye e"
+    assert (
+        _environment(tmp_path, TemplateCache(Cache(disk))).get_template("page.html").render(name="e")
+        == "Bye e"
+    )
     assert len(compiled) == 2
 
 

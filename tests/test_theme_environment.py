@@ -8,6 +8,7 @@ import jinja2
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
+from cglu_site.cache import Cache
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.pages.template_cache import TemplateCache
 
@@ -23,7 +24,7 @@ def _theme_files(config, environment: jinja2.Environment) -> list[tuple[str, str
 def test_the_theme_files_are_those_mkdocs_lists(tmp_path: Path) -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
     stock = _theme_files(config, config.theme.get_env())
-    share_theme_environments(config.theme, TemplateCache(tmp_path))
+    share_theme_environments(config.theme, TemplateCache(Cache(tmp_path)))
     ours = _theme_files(config, config.theme.get_env())
     assert ours == stock
     assert any(uri.startswith("assets/javascripts/") for uri, _ in ours)
@@ -34,7 +35,7 @@ def test_the_theme_files_are_those_mkdocs_lists(tmp_path: Path) -> None:
 
 def test_every_theme_environment_shares_one_cache(tmp_path: Path, monkeypatch) -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
-    cache = TemplateCache(tmp_path)
+    cache = TemplateCache(Cache(tmp_path))
     share_theme_environments(config.theme, cache)
     share_theme_environments(config.theme, cache)  # each language's build configures it again
     compiled = []

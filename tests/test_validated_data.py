@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sites import FIXTURE_DATA, LANGUAGES, ROOT
 
+from cglu_site.cache import Cache
 from cglu_site.data import site_data as dataset
 from cglu_site.data.check_cache import ValidatedData
 from cglu_site.data.validation import DataValidationError
@@ -36,7 +37,7 @@ def _checks(monkeypatch) -> list[set[str] | None]:
 
 
 def test_unchanged_data_is_not_checked_twice(data_dir: Path, tmp_path: Path, monkeypatch) -> None:
-    validated = ValidatedData(tmp_path / "cache")
+    validated = ValidatedData(Cache(tmp_path / "cache"))
     checks = _checks(monkeypatch)
     first = dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
     second = dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
@@ -51,7 +52,7 @@ def test_unchanged_data_is_not_checked_twice(data_dir: Path, tmp_path: Path, mon
     ["data file", "schema file", "new data file", "languages"],
 )
 def test_any_change_is_checked_again(data_dir: Path, tmp_path: Path, monkeypatch, change: str) -> None:
-    validated = ValidatedData(tmp_path / "cache")
+    validated = ValidatedData(Cache(tmp_path / "cache"))
     dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
     checks = _checks(monkeypatch)
     languages = LANGUAGES
@@ -76,7 +77,7 @@ def test_any_change_is_checked_again(data_dir: Path, tmp_path: Path, monkeypatch
 
 
 def test_an_edit_of_one_file_checks_that_file_only(data_dir: Path, tmp_path: Path, monkeypatch) -> None:
-    validated = ValidatedData(tmp_path / "cache")
+    validated = ValidatedData(Cache(tmp_path / "cache"))
     dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
     checks = _checks(monkeypatch)
     members = data_dir / "members.yml"
@@ -87,7 +88,7 @@ def test_an_edit_of_one_file_checks_that_file_only(data_dir: Path, tmp_path: Pat
 
 def test_a_removed_id_checks_the_files_that_may_refer_to_it(data_dir: Path, tmp_path: Path) -> None:
     """A file that did not change still names an id another file no longer has."""
-    validated = ValidatedData(tmp_path / "cache")
+    validated = ValidatedData(Cache(tmp_path / "cache"))
     dataset.load_site_data(data_dir, LANGUAGES, validated=validated)
     sources = data_dir / "sources.yml"
     sources.write_text(sources.read_text(encoding="utf-8").replace("- id: article", "- id: renamed"))

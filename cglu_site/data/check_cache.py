@@ -3,7 +3,7 @@
 The schema check (validation.py) loads jsonschema and walks every value: a tenth of a second
 and several MiB at the build's peak, spent again by every build of the same data (`mkdocs
 build` again, a serve rebuild after an edit of one file). After a check that found nothing,
-each data file's key is kept in `.cache/plugin/cglu/`: the digest of what its result depends
+each data file's key is kept in the plugin's cache (cglu_site/cache.py): the digest of what its result depends
 on, which is the file (name and bytes), every schema file, the languages, the ids of every
 file (a reference from this file to another's entry), the code that checks, and the
 versions of the libraries it uses. A build checks only the files whose key is not kept: an
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from cglu_site.cache import keep_result, last_result
+from cglu_site.cache import Cache
 
 _CHECKING_CODE = ("validation.py", "site_data.py", "yaml_source.py", "check_cache.py")
 _LIBRARIES = ("jsonschema", "jsonschema-specifications", "referencing", "PyYAML")
@@ -46,18 +46,18 @@ def file_key(common: str, name: str, content_digest: str) -> str:
     return hashlib.sha256(f"{common}\0{name}\0{content_digest}".encode()).hexdigest()
 
 
-_FORMAT = "per-file keys 1"  # the first line of the kept file
+_FORMAT = "per-file keys 1"  # kept as the result's digest: another format is not read
 
 
 class ValidatedData:
-    """The keys (see `file_key`) of the data files that passed the last schema check, in `folder`."""
+    """The keys (see `file_key`) of the data files that passed the last schema check, in `cache`."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "validated-data"
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
 
     def passed(self) -> set[str]:
-        kept = last_result(self.path, _FORMAT)
+        kept = self.cache.last_result("validated-data", _FORMAT)
         return set(kept.split()) if kept else set()
 
     def remember(self, keys: Iterable[str]) -> None:
-        keep_result(self.path, _FORMAT, "\n".join(sorted(keys)))
+        self.cache.keep_result("validated-data", _FORMAT, "\n".join(sorted(keys)))

@@ -16,6 +16,9 @@ class CgluPluginConfig(Config):
     # inputs): see cglu_site/cache.py and mkdocs/memos/. Off: every build does all the work.
     cache = config_options.Type(bool, default=True)
     cache_dir = config_options.Type(str, default=str(DEFAULT_FOLDER))
+    # A first build (no cache yet) converts each language's pages in two processes, which
+    # share their results through the cache (memos/ahead.py). Needs `cache`; Linux only.
+    parallel = config_options.Type(bool, default=True)
     # Drop from Material's stylesheet the rules no page can use (css_purge.py).
     purge_css = config_options.Type(bool, default=True)
     # A text or page missing in a language: "notice" (the build says so and pages show its

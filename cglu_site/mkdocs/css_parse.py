@@ -19,6 +19,8 @@ from pathlib import Path
 import tinycss2
 from tinycss2 import ast
 
+from cglu_site.cache import Cache
+
 # Pseudo-classes that match when one of their arguments does.
 _ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
 _COMBINATORS = {">", "+", "~", "||"}
@@ -101,31 +103,27 @@ class _Source:
 
 
 @lru_cache(maxsize=4)  # `mkdocs serve` rebuilds purge the same theme stylesheet again
-def parsed_stylesheet(css: str, cache_dir: Path | None = None, name: str = "stylesheet") -> tuple:
-    """The stylesheet parsed, from `cache_dir` if this module parsed it there before.
+def parsed_stylesheet(css: str, cache: Cache | None = None, name: str = "stylesheet") -> tuple:
+    """The stylesheet parsed, from `cache` if this module parsed it there before.
 
     Parsing Material's stylesheet takes a tenth of a second and a few MiB at the peak for a
-    result that changes only with Material: it is kept on disk (in `.cache/cglu/`, like
-    compiled templates), under a name made from the stylesheet and this module's code; the
-    one written replaces the earlier ones of the same `name` (one per stylesheet purged).
+    result that changes only with Material: it is kept in the plugin's cache (cglu_site/cache.py,
+    like compiled templates), under a name made from the stylesheet and this module's code;
+    the one kept replaces the earlier ones of the same `name` (one per stylesheet purged).
     """
-    if cache_dir is None:
+    if cache is None:
         return _parse(css)
+    kind = f"parsed-{name}"
     digest = hashlib.sha1(css.encode("utf-8") + _THIS_MODULE).hexdigest()[:20]
-    path = cache_dir / f"{name}-{digest}.pickle"
-    try:
-        return pickle.loads(path.read_bytes())  # our own file, written below
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        pass
+    kept = cache.get(kind, digest)
+    if kept is not None:
+        try:
+            return pickle.loads(kept)  # our own value, kept below
+        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            pass
     nodes = _parse(css)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
-        for older in cache_dir.glob(f"{name}-" + "[0-9a-f]" * 20 + ".pickle"):
-            if older != path:
-                older.unlink(missing_ok=True)
-    except OSError:  # a read-only checkout: parse again next time
-        pass
+    cache.put(kind, digest, pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.keep_only(kind, [digest])
     return nodes
 
 

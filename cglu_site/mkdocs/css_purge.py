@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cglu_site.cache import keep_result, last_result
+from cglu_site.cache import Cache
 from cglu_site.mkdocs import css_parse
 from cglu_site.mkdocs.css_parse import VAR, Group, Keyframes, Rule, Verbatim, parsed_stylesheet
 
@@ -119,7 +119,7 @@ def purge(
     outside: str = "",
     elements: Iterable[str] | None = None,
     roles: Iterable[str] | None = None,
-    cache_dir: Path | None = None,
+    cache: Cache | None = None,
     colors: Iterable[str] | None = None,
     name: str = "stylesheet",
 ) -> str:
@@ -127,7 +127,7 @@ def purge(
 
     `elements`, `roles`, `colors`: the element names, `role` values and palette attributes
     (`data-md-color-scheme=slate`) the pages have; None judges no selector by them. `outside` is other CSS of the same pages (other stylesheets, style
-    attributes): the custom properties and keyframes it names are kept. `cache_dir`: where
+    attributes): the custom properties and keyframes it names are kept. `cache`: where
     the parsed stylesheet and the result are kept for the next build, under `name` (one
     stylesheet's do not replace another's).
     """
@@ -141,19 +141,19 @@ def purge(
     # The result depends on these inputs only: the last one is kept, as most builds repeat it.
     inputs = "\0".join([css, outside, *unjudged, *sorted(used)]).encode("utf-8") + _THIS_CODE
     key = hashlib.sha1(inputs).hexdigest()
-    last = f"last-purge-{name}.css" if name != "stylesheet" else "last-purge.css"
-    if cache_dir is not None and (kept := last_result(cache_dir / last, key)) is not None:
+    last = f"purge-{name}"
+    if cache is not None and (kept := cache.last_result(last, key)) is not None:
         return kept
-    result = _purged(css, frozenset(used), unjudged, outside, cache_dir, name)
-    if cache_dir is not None:
-        keep_result(cache_dir / last, key, result)
+    result = _purged(css, frozenset(used), unjudged, outside, cache, name)
+    if cache is not None:
+        cache.keep_result(last, key, result)
     return result
 
 
 def _purged(
-    css: str, used: frozenset[str], unjudged: tuple[str, ...], outside: str, cache_dir: Path | None, name: str
+    css: str, used: frozenset[str], unjudged: tuple[str, ...], outside: str, cache: Cache | None, name: str
 ) -> str:
-    nodes = _kept(parsed_stylesheet(css, cache_dir, name), used, unjudged)
+    nodes = _kept(parsed_stylesheet(css, cache, name), used, unjudged)
     nodes = _without_variables(nodes, _used_variables(nodes, outside))
     names = {name for node in _walk(nodes) if isinstance(node, Rule) for name in node.animations}
     return "".join(
@@ -162,7 +162,7 @@ def _purged(
 
 
 def purge_theme_stylesheet(
-    site_dir: Path, theme_dirs: Iterable[str], usage: Usage, cache_dir: Path | None = None
+    site_dir: Path, theme_dirs: Iterable[str], usage: Usage, cache: Cache | None = None
 ) -> list[Path]:
     """Rewrite the built site's assets/stylesheets/main.*.min.css (and palette.*.min.css, when
     the theme has a palette) in place, purged.
@@ -185,7 +185,7 @@ def purge_theme_stylesheet(
             others + "".join(css for other, css in sources.items() if other != target),
             elements=usage.elements | RUNTIME_ELEMENTS,
             roles=usage.roles | RUNTIME_ROLES,
-            cache_dir=cache_dir,
+            cache=cache,
             colors=usage.colors,
             name=target.name.split(".")[0],
         )

@@ -6,10 +6,10 @@ fails loudly when that engine changes (tests/test_engine_contracts.py).
 Event order within one `mkdocs build` (static-i18n runs the build again for each further
 language, inside the first build's post_build; see README "Architecture"):
 
-- on_startup: remember the command; `build` writes to a staging folder (staging.py);
-  `serve` keeps pages' HTML and search entries in memory across rebuilds (memos/).
+- on_startup: remember the command (`build` writes to a staging folder: staging.py).
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
-  (theme.py), and `build` keeps pages' HTML and search entries on disk (memos/); then
+  (theme.py); pages' HTML and search entries are kept on disk by `build`, in memory across
+  `serve` rebuilds (memos/kept.py); then
   after i18n's, which sets the current language: the first time, generate
   the site (cglu_site.pages.generate: validate the data, write every page of every
   language); then, for each language's build, set that language's navigation and the
@@ -41,8 +41,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cglu_site.cache import cache_directory
-from cglu_site.data.check_cache import ValidatedData
 from cglu_site.data.project import Project
 from cglu_site.data.strings import STRINGS_DIR, load_strings
 from cglu_site.data.validation import DataValidationError
@@ -58,9 +56,7 @@ from cglu_site.mkdocs.i18n import (
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
 from cglu_site.mkdocs.material_search import material_search_index, search_enabled
-from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
-from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
-from cglu_site.mkdocs.memos.search_memo import SearchMemo
+from cglu_site.mkdocs.memos.kept import Kept
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve import errors as serve_errors
@@ -76,7 +72,6 @@ from cglu_site.outputs.open_data import write_open_data
 from cglu_site.outputs.sitemaps import page_alternates, write_sitemaps
 from cglu_site.pages.generate import SiteBuild, generate_site
 from cglu_site.pages.render import TEMPLATES_DIR
-from cglu_site.pages.template_cache import TemplateCache
 from cglu_site.pages.writer import GeneratedFileConflict
 
 log = get_plugin_logger(__name__)
@@ -86,61 +81,50 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
         self.command: str | None = None
+        self.dirty = False
         self.stage: staging.Stage | None = None
         self.css_usage = css_purge.Usage()  # what the built pages use, for css_purge
         self.error_page_search_base: str | None = None
         self.generated_files: set[Path] = set()  # shared with the serve watcher
-        # Compiled templates, kept across the languages' builds, serve rebuilds and builds:
-        # one cache per kind of environment (compiled code depends on its settings).
-        self.theme_templates: TemplateCache | None = None
-        self.page_templates: TemplateCache | None = None
-        self.cache_dir: Path | None = None  # see cglu_site/cache.py; None: `cache: false`
-        self._cache_folder: Path | None = None  # the `cache_dir` it was made for
+        # Compiled templates, pages' HTML and search entries, kept across the languages'
+        # builds, serve rebuilds and builds (memos/kept.py).
+        self.kept: Kept | None = None
         self.stop_watching: Callable[[], None] = lambda: None  # `mkdocs serve`: see serve/watch.py
         # `mkdocs serve` with wrong data (serve/errors.py): the messages, shown on every page,
         # and the folder of the page that shows them when no good build came before.
         self.serve_errors: list[str] = []
         self.error_site: serve_errors.ErrorSite | None = None
         self.real_docs_dir = ""
-        # Pages' HTML and search entries kept across builds: memos/ (`cache`, `serve_memos`).
-        self.markdown_memo: MarkdownMemo | None = None
-        self.search_memo: SearchMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-        if command == "serve" and self.config.serve_memos:  # kept in memory between rebuilds
-            self.markdown_memo = MarkdownMemo()
-            self.search_memo = SearchMemo()
+        self.dirty = dirty
 
     @event_priority(100)  # before any plugin (Material's search) asks the theme for templates
     def _share_theme_environments(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps a plugin instance for the whole process (serve's rebuilds, or a tool
         # building several projects): the caches follow the project being built.
         folder = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
-        if self.theme_templates is None or folder != self._cache_folder:
-            self._cache_folder = folder
-            self.cache_dir = cache_directory(folder) if folder is not None else None
-            if self.command != "serve":  # kept on disk between builds, in this project's cache
-                disk = self.cache_dir
-                self.markdown_memo = MarkdownMemo(disk / "pages-html") if disk else None
-                self.search_memo = SearchMemo(disk / "search-entries") if disk else None
-            self.theme_templates = TemplateCache(self.cache_dir and self.cache_dir / "theme-templates")
-            self.page_templates = TemplateCache(self.cache_dir and self.cache_dir / "page-templates")
-        share_theme_environments(config.theme, self.theme_templates)
+        if self.kept is None or folder != self.kept.folder:
+            if self.kept is not None:
+                self.kept.close()
+            serve_memos = self.command == "serve" and self.config.serve_memos
+            self.kept = Kept(folder, memos_in_memory=serve_memos)
+        share_theme_environments(config.theme, self.kept.theme_templates)
         return config
 
     @event_priority(-110)  # after static-i18n's on_config (-100), which sets the language
     def _load_data_and_navigation(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps plugin instances across `mkdocs serve` rebuilds, and static-i18n runs
         # one nested build per further language: generate once per outer build.
+        assert self.kept is not None
         if not building_a_further_language(config):
-            for memo in self._memos():
-                memo.start_build()
+            self.kept.start_build()
             try:
                 self.site = generate_site(
                     self._project(config),
-                    self.page_templates,
-                    ValidatedData(self.cache_dir) if self.cache_dir else None,
+                    self.kept.page_templates,
+                    self.kept.validated_data(),
                     theme_labels=material_labels(),
                 )
                 self.serve_errors = []
@@ -169,9 +153,9 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                     config[key] = self.site.typography(config[key], lang)
             if isinstance(config.get("site_description"), str):  # the description of hand-written pages
                 config["site_description"] = self.site.description(config["site_description"], lang)
-        if self.search_memo is not None and (index := material_search_index(config)) is not None:
+        if self.kept.search_memo is not None and (index := material_search_index(config)) is not None:
             # Material's on_config has just made this language's index.
-            self.search_memo.index_through_memo(index)
+            self.kept.search_memo.index_through_memo(index)
         # Per-page values are set below; error pages, rendered before any page, get static-i18n's
         # list of each language's home and the site root as storage scope.
         config.extra.alternate = config.extra["alternate"]
@@ -214,9 +198,6 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             missing_translations=self.config.missing_translations,
         )
 
-    def _memos(self) -> list[RebuildMemo]:
-        return [memo for memo in (self.markdown_memo, self.search_memo) if memo is not None]
-
     on_config = CombinedEvent(_share_theme_environments, _load_data_and_navigation)
 
     # Before static-i18n's on_files (-100), which keeps this language's files (the same File
@@ -232,7 +213,19 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.site is not None
         link_entries_to_their_index(files, self.site)
+        if self.kept is not None and self.config.parallel and self.command == "build" and not self.dirty:
+            self.kept.convert_ahead(config, files)  # a first build: memos/ahead.py
         return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.kept is not None:
+            self.kept.ahead.reached()
+        return page
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.kept is not None:  # every page is read: the second process stops
+            self.kept.ahead.finish()
+        return env
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         context["cglu_serve_errors"] = self.serve_errors
@@ -289,8 +282,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                 markdown = self.site.hand_written_markdown(markdown, page.meta, lang, page.file.src_uri)
             except Exception as error:  # a template mistake in a hand-written page
                 raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
-        if self.markdown_memo is not None:
-            self.markdown_memo.convert_through_memo(page)
+        if self.kept is not None and self.kept.markdown_memo is not None:
+            self.kept.markdown_memo.convert_through_memo(page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -364,18 +357,24 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         feeds.write_feeds(site_dir, self.site, config.site_url)
         write_calendars(site_dir, self.site, config.site_url)
         if self.config.purge_css:  # Material's stylesheet, without the rules no page can use
-            css_purge.purge_theme_stylesheet(site_dir, config.theme.dirs, self.css_usage, self.cache_dir)
-        for memo in self._memos():
-            memo.end_build()
+            css_purge.purge_theme_stylesheet(
+                site_dir, config.theme.dirs, self.css_usage, self.kept.cache if self.kept else None
+            )
+        if self.kept is not None:
+            self.kept.end_build()
         if self.stage is not None:
             self.stage.mark_complete()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.kept is not None:
+            self.kept.ahead.finish()
         if self.stage is not None:
             self.stage.mark_failed()
 
     def on_shutdown(self) -> None:
         self.stop_watching()
+        if self.kept is not None:
+            self.kept.close()
         if self.error_site is not None:
             self.error_site.remove()
         # MkDocs keeps plugin instances for the whole process: a later build in it (a tool

@@ -18,7 +18,6 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from cglu_site.cache import Cache
 from cglu_site.mkdocs.memos.rebuild_memo import Key, RebuildMemo
 
 # Where the conversion logs: MkDocs' link checks, and Python-Markdown itself.
@@ -44,8 +44,8 @@ class _Conversion:
 
 
 class MarkdownMemo(RebuildMemo[_Conversion]):
-    def __init__(self, folder: Path | None = None) -> None:
-        super().__init__(folder)
+    def __init__(self, cache: Cache | None = None) -> None:
+        super().__init__(cache, "pages-html")
         self._files: Files | None = None
         self._build_key = ""  # the Markdown settings and every file: the same for a whole build
 

@@ -6,49 +6,52 @@ Two places to keep it:
   at each edit. Only what the last build used is kept (memory stays that of one build); a
   build that failed keeps its own and the previous one's, since a failed build may have
   stopped half-way;
-- on disk, for `mkdocs build` (option `cache`): one file per value in a folder of the cache
-  (cglu_site/cache.py), read when a page asks for it, so that memory stays that of a build
-  without the memo. A build that completes removes the files it did not use (pages removed
-  or edited); an unreadable file is a value to make again.
+- on disk, for `mkdocs build` (option `cache`): one row per value in the cache's database
+  (cglu_site/cache.py), under this memo's kind, read when a page asks for it, so that memory
+  stays that of a build without the memo. A build that completes removes the values it did
+  not use (pages removed or edited); an unreadable value is a value to make again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
-from pathlib import Path
 from typing import Generic, TypeVar
+
+from cglu_site.cache import Cache
 
 Key = tuple[str, ...]
 Kept = TypeVar("Kept")
 
 
 class RebuildMemo(Generic[Kept]):
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, cache: Cache | None = None, kind: str = "") -> None:
+        """`cache` and `kind`: where to keep the values on disk; no cache keeps them in memory."""
         self._kept: dict[Key, Kept] = {}  # from the last build
         self._used: dict[Key, Kept] = {}  # by this build
-        self._folder = folder  # None: in memory
-        self._files_used: set[str] = set()
+        self._cache = cache
+        self._kind = kind
+        self._names_used: set[str] = set()
         self.made = 0  # values this build made (the others came from the memo)
 
     def start_build(self) -> None:
         self._kept.update(self._used)
         self._used = {}
-        self._files_used = set()
+        self._names_used = set()
         self.made = 0
 
     def end_build(self) -> None:
         """Forget what this build did not use (pages removed or edited)."""
         self._kept, self._used = self._used, {}
-        if self._folder is not None and self._folder.is_dir():
-            for path in self._folder.iterdir():
-                if path.name not in self._files_used:
-                    path.unlink(missing_ok=True)
+        if self._cache is not None:
+            self._cache.keep_only(self._kind, self._names_used)
+
+    def unused_on_disk(self) -> int:
+        """How many values the cache holds that this build has not used (yet)."""
+        return 0 if self._cache is None else len(self._cache.names(self._kind) - self._names_used)
 
     def get(self, key: Key) -> Kept | None:
-        if self._folder is not None:
+        if self._cache is not None:
             return self._read(key)
         kept = self._used.get(key)
         if kept is None:
@@ -62,35 +65,31 @@ class RebuildMemo(Generic[Kept]):
         self.made += 1
         if value is None:
             return
-        if self._folder is not None:
+        if self._cache is not None:
             self._write(key, value)
         else:
             self._used[key] = value
 
-    def _file_name(self, key: Key) -> str:
+    def _name(self, key: Key) -> str:
         return hashlib.sha1("\0".join(key).encode("utf-8")).hexdigest()
 
     def _read(self, key: Key) -> Kept | None:
-        assert self._folder is not None
-        name = self._file_name(key)
+        assert self._cache is not None
+        name = self._name(key)
+        kept = self._cache.get(self._kind, name)
+        if kept is None:
+            return None
         try:
-            with open(self._folder / name, "rb") as file:
-                kept_key, value = pickle.load(file)
-        except Exception:  # missing, damaged, or written by another version: made again
+            kept_key, value = pickle.loads(kept)
+        except Exception:  # damaged, or written by another version: made again
             return None
         if kept_key != key:
             return None
-        self._files_used.add(name)
+        self._names_used.add(name)
         return value
 
     def _write(self, key: Key, value: Kept) -> None:
-        assert self._folder is not None
-        name = self._file_name(key)
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self._folder, prefix=".", delete=False) as file:
-                pickle.dump((key, value), file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(file.name, self._folder / name)
-        except OSError:  # a read-only checkout: made again next time
-            return
-        self._files_used.add(name)
+        assert self._cache is not None
+        name = self._name(key)
+        self._cache.put(self._kind, name, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+        self._names_used.add(name)

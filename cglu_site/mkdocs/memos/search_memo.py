@@ -17,12 +17,16 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from cglu_site.cache import Cache
 from cglu_site.mkdocs.memos.rebuild_memo import Key, RebuildMemo
 
 Entries = list[dict[str, Any]]
 
 
 class SearchMemo(RebuildMemo[Entries]):
+    def __init__(self, cache: Cache | None = None) -> None:
+        super().__init__(cache, "search-entries")
+
     def index_through_memo(self, search_index: Any) -> None:
         """Route the pages this language's search index is given through the memo."""
         index_page: Callable[[Page], None] = search_index.add_entry_from_context

@@ -1,0 +1,76 @@
+"""What the plugin keeps from one build to the next for the project being built: the cache
+(cglu_site/cache.py, option `cache`), the compiled templates, and the memos of pages' HTML
+and search entries (on disk for `mkdocs build`, in memory across `mkdocs serve` rebuilds
+with `serve_memos`).
+
+MkDocs keeps a plugin instance for the whole process (serve's rebuilds, or a tool building
+several projects): the plugin makes a new `Kept` when the cache folder changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cglu_site.cache import Cache, cache_directory
+from cglu_site.data.check_cache import ValidatedData
+from cglu_site.mkdocs.material_search import material_search_index
+from cglu_site.mkdocs.memos.ahead import ConvertAhead, read_as_mkdocs_does
+from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
+from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
+from cglu_site.mkdocs.memos.search_memo import SearchMemo
+from cglu_site.pages.template_cache import TemplateCache
+
+
+class Kept:
+    def __init__(self, folder: Path | None, *, memos_in_memory: bool) -> None:
+        """`folder`: the project's cache folder (None: `cache: false`); `memos_in_memory`:
+        `mkdocs serve` with `serve_memos` (its memos are not written to disk)."""
+        self.folder = folder
+        self.cache = Cache(cache_directory(folder)) if folder is not None else None
+        # One template cache per kind of environment: compiled code depends on its settings.
+        self.theme_templates = TemplateCache(self.cache, "theme-templates")
+        self.page_templates = TemplateCache(self.cache, "page-templates")
+        self.markdown_memo: MarkdownMemo | None = None
+        self.search_memo: SearchMemo | None = None
+        if memos_in_memory:
+            self.markdown_memo, self.search_memo = MarkdownMemo(), SearchMemo()
+        elif self.cache is not None:
+            self.markdown_memo, self.search_memo = MarkdownMemo(self.cache), SearchMemo(self.cache)
+        self.ahead = ConvertAhead()
+
+    def convert_ahead(self, config: Any, files: Any) -> None:
+        """Convert this language's pages in a second process too (ahead.py), if the cache is
+        on disk and lacks most of them (a first build)."""
+        memo = self.markdown_memo
+        if self.cache is None or memo is None or not ConvertAhead.available():
+            return
+        pages = files.documentation_pages()  # what MkDocs reads next, in this order
+        if memo.unused_on_disk() >= len(pages) / 2:
+            return
+        index = material_search_index(config)  # its pages go through the search memo (plugin.py)
+        read = read_as_mkdocs_does(config, files, index.add_entry_from_context if index else None)
+        self.ahead.start(pages, read, self.after_fork)
+
+    def validated_data(self) -> ValidatedData | None:
+        """Which data files passed the schema check last time (data/check_cache.py)."""
+        return ValidatedData(self.cache) if self.cache is not None else None
+
+    def memos(self) -> list[RebuildMemo]:
+        return [memo for memo in (self.markdown_memo, self.search_memo) if memo is not None]
+
+    def start_build(self) -> None:
+        for memo in self.memos():
+            memo.start_build()
+
+    def end_build(self) -> None:
+        for memo in self.memos():
+            memo.end_build()
+
+    def after_fork(self) -> None:
+        if self.cache is not None:
+            self.cache.after_fork()
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()

@@ -1,0 +1,51 @@
+"""A first build converts each language's pages in two processes (cglu_site/mkdocs/memos/ahead.py):
+the site is the one a build in one process makes, and what MkDocs says about a page (a broken
+link) is still said, and still fails a strict build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sites import FIXTURE_DATA, LANGUAGES, make_project
+from test_build_memo import html_and_indexes, memo_files
+
+from cglu_site.mkdocs.memos.ahead import ConvertAhead
+
+pytestmark = pytest.mark.skipif(not ConvertAhead.available(), reason="a second process needs os.fork (Linux)")
+
+
+def test_a_first_build_in_two_processes_makes_the_site_one_process_makes(tmp_path: Path) -> None:
+    two = make_project(tmp_path / "two", FIXTURE_DATA)
+    config = two.build_in_process()
+    made_here = config.plugins["cglu"].kept.markdown_memo.made
+    pages = len(memo_files(two, "pages-html"))
+    assert pages > 20 and len(memo_files(two, "search-entries")) == pages
+    # The second process did part of the pages: this one converted the others only.
+    assert 0 < made_here < pages * 3 / 4, (made_here, pages)
+
+    one = make_project(tmp_path / "one", FIXTURE_DATA)
+    one.set_plugin_options(parallel=False)
+    one.build_ok()
+    built, parallel = html_and_indexes(one.site), html_and_indexes(two.site)
+    assert built.keys() == parallel.keys()
+    different = [path for path in built if built[path] != parallel[path]]
+    assert not different, f"pages two processes made differently: {different[:5]}"
+
+
+def test_what_mkdocs_says_of_a_page_is_still_said_and_fails_a_strict_build(tmp_path: Path) -> None:
+    """A link to a heading that is not there: MkDocs' own check, while it converts the page."""
+    project = make_project(tmp_path, FIXTURE_DATA)
+    pages = sorted(project.docs.glob("about-this-site.*.md"))
+    for page in pages:
+        with page.open("a", encoding="utf-8") as file:
+            file.write("\n[A missing heading](#no-such-heading)\n")
+    result = project.build()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-2000:]
+    said = [line for line in output.splitlines() if "no-such-heading" in line]
+    # Strict: the first language's build stops at its end (static-i18n builds the others inside it).
+    for page in pages:
+        if page.name.endswith(f".{LANGUAGES[0]}.md"):
+            assert sum(page.name in line for line in said) == 1, output[-3000:]  # not twice
+    assert len(said) == len(set(said)), output[-3000:]
