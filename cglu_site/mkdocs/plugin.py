@@ -60,7 +60,6 @@ from cglu_site.mkdocs.memos.kept import Kept
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
 from cglu_site.mkdocs.serve import errors as serve_errors
-from cglu_site.mkdocs.serve.watch import watch_sources
 from cglu_site.mkdocs.theme import share_theme_environments
 from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
 from cglu_site.mkdocs.theme_labels import material_labels, material_words
@@ -255,6 +254,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on a change of the data, the page templates or the UI strings."""
+        from cglu_site.mkdocs.serve.watch import watch_sources  # watchdog: a MiB that builds do not need
         folders = (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR)
         self.stop_watching = watch_sources(server, folders, config.docs_dir, self.generated_files)
         root = Path(config.config_file_path).parent
