@@ -1,6 +1,6 @@
 """A first build converts each language's pages in two processes (cglu_site/mkdocs/memos/ahead.py):
-the site is the one a build in one process makes, and what MkDocs says about a page (a broken
-link) is still said, and still fails a strict build."""
+the site is the one a build in one process makes, and what MkDocs says about a page (a link
+to a missing heading) is still said, once, and still fails a strict build."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def test_a_first_build_in_two_processes_makes_the_site_one_process_makes(tmp_pat
 
 
 def test_what_mkdocs_says_of_a_page_is_still_said_and_fails_a_strict_build(tmp_path: Path) -> None:
-    """A link to a heading that is not there: MkDocs' own check, while it converts the page."""
+    """A link to a heading that is not there: MkDocs' own check, on the links the conversion
+    found (the memo keeps them with the page's HTML)."""
     project = make_project(tmp_path, FIXTURE_DATA)
     pages = sorted(project.docs.glob("about-this-site.*.md"))
     for page in pages:

@@ -119,7 +119,7 @@ def parsed_stylesheet(css: str, cache: Cache | None = None, name: str = "stylesh
     if kept is not None:
         try:
             return pickle.loads(kept)  # our own value, kept below
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        except Exception:  # damaged, or written by another version: parsed again
             pass
     nodes = _parse(css)
     cache.put(kind, digest, pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))

@@ -255,6 +255,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on a change of the data, the page templates or the UI strings."""
         from cglu_site.mkdocs.serve.watch import watch_sources  # watchdog: a MiB that builds do not need
+
         folders = (Path(self.config.data_dir), TEMPLATES_DIR, STRINGS_DIR)
         self.stop_watching = watch_sources(server, folders, config.docs_dir, self.generated_files)
         root = Path(config.config_file_path).parent
