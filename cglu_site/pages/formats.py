@@ -20,14 +20,18 @@ def release_locale_data() -> None:
 
     Babel keeps it for the life of the process, and a build needs a language's data only
     while it renders that language's pages; the builds of the further languages come after,
-    at the time the build uses the most memory. Babel has no public call for this: its two
-    caches are emptied if they are still where they have been for years, and Babel loads
-    again what a later call needs.
+    at the time the build uses the most memory. Babel loads again what a later call needs.
+    `localedata.clear_caches` (Babel 2.19) empties both of its caches, the loaded data and
+    the wrappers over it; before it, the one cache was emptied where it had been for years.
     """
-    cache = getattr(localedata, "_cache", None)
-    if isinstance(cache, dict):
-        with getattr(localedata, "_cache_lock", threading.RLock()):
-            cache.clear()
+    clear_caches = getattr(localedata, "clear_caches", None)
+    if callable(clear_caches):
+        clear_caches()
+    else:
+        cache = getattr(localedata, "_cache", None)
+        if isinstance(cache, dict):
+            with getattr(localedata, "_cache_lock", threading.RLock()):
+                cache.clear()
     if hasattr(core, "_global_data"):
         core._global_data = None
 
