@@ -92,6 +92,23 @@ def test_materials_search_indexes_every_field_its_index_names(config) -> None:
     )
 
 
+def test_materials_index_file_is_its_entries_and_settings_in_memory(config) -> None:
+    """search_index.py splits the index from the entries and settings in Material's memory
+    (material_search.material_search_entries), not from the file Material writes: they must
+    be what the file holds."""
+    import json
+
+    search = material_search.search_plugin(config)
+    search.on_config(config)  # makes the plugin's index, as a build does
+    search.search_index.entries.append({"location": "", "title": "Accueil", "text": "<p>Bienvenue</p>"})
+    written = json.loads(search.search_index.generate_search_index(None))
+    entries, settings = material_search.material_search_entries(config)
+    assert written == {"config": settings, "docs": entries}, (
+        "Material's search/search_index.json is no longer its `search_index.entries` and the settings "
+        f"{material_search.INDEX_SETTINGS}: see cglu_site/mkdocs/material_search.py material_search_entries"
+    )
+
+
 def test_materials_theme_files_are_where_the_adapter_looks() -> None:
     assert sorted((MATERIAL / "templates" / "assets" / "stylesheets").glob("main.*.min.css")), (
         "Material's main stylesheet is not assets/stylesheets/main.*.min.css: see cglu_site/mkdocs/css_purge.py"

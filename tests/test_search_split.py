@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -31,16 +32,10 @@ CONFIG = {
 FIELDS = {**CONFIG["fields"], "title_words": {"boost": 500.0}, "text_words": {"boost": 0.5}}
 
 
-@pytest.mark.parametrize("layout", ["compact", "indented, docs first"])
-def test_each_language_gets_its_entries_with_locations_from_its_root(tmp_path: Path, layout: str) -> None:
-    index = {"config": CONFIG, "docs": DOCS}
-    if layout == "compact":
-        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    else:
-        text = json.dumps({"docs": DOCS, "config": CONFIG}, indent=2)
-    (tmp_path / INDEX).parent.mkdir(parents=True)
-    (tmp_path / INDEX).write_text(text, encoding="utf-8")
-    assert split_search_index(tmp_path, LANGUAGES) == {"fr": 2, "en": 2, "es": 1}
+def test_each_language_gets_its_entries_with_locations_from_its_root(tmp_path: Path) -> None:
+    entries = copy.deepcopy(DOCS)
+    assert split_search_index(tmp_path, LANGUAGES, (entries, CONFIG)) == {"fr": 2, "en": 2, "es": 1}
+    assert entries == DOCS  # the search memo gives these entries to the next build
     read = {
         code: json.loads((tmp_path / prefix / INDEX).read_text(encoding="utf-8"))
         for code, prefix in (("fr", ""), ("en", "en"), ("es", "es"))
@@ -62,10 +57,12 @@ def test_each_language_gets_its_entries_with_locations_from_its_root(tmp_path: P
     assert not list(tmp_path.rglob("*.part"))
 
 
-def test_a_damaged_index_is_an_error_not_a_partial_index(tmp_path: Path) -> None:
-    (tmp_path / INDEX).parent.mkdir(parents=True)
-    (tmp_path / INDEX).write_text('{"config": {}, "docs": [{"location": ""} {"location": "en/"}]}')
-    with pytest.raises(ValueError):
-        split_search_index(tmp_path, LANGUAGES)
-    assert not (tmp_path / "en" / INDEX).exists()
-    assert not list(tmp_path.rglob("*.part"))
+def test_no_search_plugin_no_index(tmp_path: Path) -> None:
+    assert split_search_index(tmp_path, LANGUAGES, None) == {}
+    assert not list(tmp_path.rglob("*.json"))
+
+
+def test_an_entry_without_location_fails_the_split_and_leaves_no_partial_index(tmp_path: Path) -> None:
+    with pytest.raises(KeyError):
+        split_search_index(tmp_path, LANGUAGES, ([DOCS[0], {"title": "no location"}], CONFIG))
+    assert not list(tmp_path.rglob("*.json*"))

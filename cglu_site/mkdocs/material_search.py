@@ -30,3 +30,18 @@ def material_search_index(config: Any) -> Any | None:
     plugin is there and enabled (Material 9: `plugins["material/search"].search_index`)."""
     search = search_plugin(config)
     return None if search is None else search.search_index
+
+
+# What Material writes in its index besides the entries (SearchIndex.generate_search_index).
+INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")
+
+
+def material_search_entries(config: Any) -> tuple[list[dict[str, Any]], dict[str, Any]] | None:
+    """The entries of the index Material's search plugin wrote last, and its settings, as
+    Material writes them to search/search_index.json (Material 9: `search_index.entries`
+    and `search_index.config`; once static-i18n has built every language, the entries of
+    all of them)."""
+    index = material_search_index(config)
+    if index is None:
+        return None
+    return index.entries, {key: index.config[key] for key in INDEX_SETTINGS}

@@ -55,7 +55,7 @@ from cglu_site.mkdocs.i18n import (
     per_language,
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
-from cglu_site.mkdocs.material_search import material_search_index, search_enabled
+from cglu_site.mkdocs.material_search import material_search_entries, material_search_index, search_enabled
 from cglu_site.mkdocs.memos.kept import Kept
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
@@ -346,12 +346,12 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         site_dir = Path(config.site_dir)
         if self.error_site is not None and self.site.data is None:
             config.docs_dir = self.real_docs_dir  # what serve watches
-            split_search_index(site_dir, self.site.languages)
+            split_search_index(site_dir, self.site.languages, material_search_entries(config))
             return
         if self.error_site is not None:  # the data is good again
             self.error_site.remove()
             self.error_site = None
-        split_search_index(site_dir, self.site.languages)
+        split_search_index(site_dir, self.site.languages, material_search_entries(config))
         write_sitemaps(site_dir, self.site, config.site_url)
         # Files for machines, from the data (see each module): /data/, feeds, calendars.
         write_open_data(site_dir, self.site)

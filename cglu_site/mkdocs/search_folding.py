@@ -20,6 +20,7 @@ never see the hidden words.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import re
 from typing import Any
@@ -45,10 +46,25 @@ def fold(word: str) -> str:
 
 
 # `mkdocs serve` splits the index again at each rebuild: unchanged entries cost nothing.
-@functools.lru_cache(maxsize=1 << 14)
+# Kept by a digest of the entry, not the entry: its text would be kept with it, every page's
+# whole text at the time a build uses the most memory.
+_HIDDEN_KEPT: dict[tuple[bytes, str], str] = {}
+_HIDDEN_KEPT_MOST = 1 << 14
+
+
 def hidden_words(markup: str, separator: str = DEFAULT_SEPARATOR) -> str:
     """The words of an entry's title or text (HTML) that a query typed without accents, or
     for a word inside a separated one, would not find: each once, in order."""
+    key = (hashlib.blake2b(markup.encode("utf-8"), digest_size=16).digest(), separator)
+    words = _HIDDEN_KEPT.get(key)
+    if words is None:
+        if len(_HIDDEN_KEPT) >= _HIDDEN_KEPT_MOST:
+            _HIDDEN_KEPT.clear()
+        words = _HIDDEN_KEPT[key] = _hidden_words(markup, separator)
+    return words
+
+
+def _hidden_words(markup: str, separator: str) -> str:
     text = html.unescape(_TAG.sub(" ", markup)).lower()
     pieces = [piece for piece in re.split(separator, text) if piece]
     # What queries find already: the words that begin a piece ("uclg" of "uclg's").

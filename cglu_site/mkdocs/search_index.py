@@ -5,6 +5,10 @@ search from an English page returns French pages. After the last language is bui
 index is split by location: each language root gets `search/search_index.json` with its
 own pages, their locations made relative to that root (where Material resolves them, see
 `language_base_url`), and each entry the words it must also be found by (search_folding.py).
+
+The entries come from the search plugin's memory, where they are already (the adapter finds
+them: material_search.py), not from the mixed file read back: on a large site that file,
+read and decoded, was the largest thing a build held at its peak.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,45 +25,45 @@ from cglu_site.data.languages import Language
 from cglu_site.mkdocs.search_folding import DEFAULT_SEPARATOR, add_hidden_fields, fields_with_hidden
 
 INDEX = Path("search") / "search_index.json"
-_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, int]:
-    """Rewrite the mixed index as one index per language; return the entries per language.
+MixedIndex = tuple[Iterable[dict[str, Any]], dict[str, Any]]
 
-    The entries are read and written one at a time: the whole index as Python objects is,
-    on a large site, more than the rest of the build's peak memory. Each language's file is
+
+def split_search_index(site_dir: Path, languages: list[Language], index: MixedIndex | None) -> dict[str, int]:
+    """Write one index per language from the mixed index's entries and settings (its
+    `config`: lang, separator, pipeline, fields); return the entries per language. No index
+    (the search plugin is off): nothing to write.
+
+    The entries are not changed (the search memo gives the same ones to the next build):
+    each is copied, given its hidden fields, written and let go. Each language's file is
     written aside and renamed when complete.
     """
-    text = (site_dir / INDEX).read_text(encoding="utf-8")
+    if index is None:
+        return {}
+    entries, settings = index
     prefixes = {language.code: language.folder for language in languages}
     outputs: dict[str, IO[str]] = {}
     counts = dict.fromkeys(prefixes, 0)
-    settings: dict[str, Any] = {}
+    separator = _separator(settings)
     try:
         for code, prefix in prefixes.items():
             target = site_dir / prefix / INDEX
             target.parent.mkdir(parents=True, exist_ok=True)
             outputs[code] = target.with_name(target.name + ".part").open("w", encoding="utf-8")
             outputs[code].write('{"docs":[')
-        for key, value in _index_items(text):
-            if key != "docs":
-                settings[key] = value
-                continue
-            code = _language_of(value["location"], prefixes)
-            add_hidden_fields(value, _separator(settings))
+        for entry in entries:
+            code = _language_of(entry["location"], prefixes)
+            value = add_hidden_fields(dict(entry), separator)
             if prefixes[code]:
                 value["location"] = value["location"].removeprefix(prefixes[code] + "/")
             outputs[code].write(("," if counts[code] else "") + _compact(value))
             counts[code] += 1
         for code, output in outputs.items():
-            config = {**settings.get("config", {}), "lang": [code]}
+            config = {**settings, "lang": [code]}
             if "fields" in config:
                 config["fields"] = fields_with_hidden(config["fields"])
-            rest = "".join(
-                f",{_compact(key)}:{_compact(value)}" for key, value in settings.items() if key != "config"
-            )
-            output.write(f'],"config":{_compact(config)}{rest}}}')
+            output.write(f'],"config":{_compact(config)}}}')
     except BaseException:
         for output in outputs.values():
             output.close()
@@ -75,8 +79,8 @@ def split_search_index(site_dir: Path, languages: list[Language]) -> dict[str, i
 
 def _separator(settings: dict[str, Any]) -> str:
     """Where Material's search splits words (a JavaScript regular expression: its default
-    when Python reads it otherwise, or when the index names it after its entries)."""
-    separator = settings.get("config", {}).get("separator") or DEFAULT_SEPARATOR
+    when Python reads it otherwise)."""
+    separator = settings.get("separator") or DEFAULT_SEPARATOR
     try:
         re.compile(separator)
     except re.error:
@@ -92,47 +96,9 @@ def _language_of(location: str, prefixes: dict[str, str]) -> str:
     return next(code for code, prefix in prefixes.items() if not prefix)
 
 
-def _index_items(text: str) -> Iterator[tuple[str, Any]]:
-    """(key, value) for each key of the JSON object `text`, except "docs", a list whose
-    entries come one at a time as ("docs", entry), each decoded when reached."""
-    decoder = json.JSONDecoder()
-    index = _skip(text, 0, "{")
-    while text[index] != "}":
-        key, index = decoder.raw_decode(text, index)
-        index = _skip(text, index, ":")
-        if key == "docs":
-            index = _skip(text, index, "[")
-            while text[index] != "]":
-                entry, index = decoder.raw_decode(text, index)
-                yield key, entry
-                index = _after_item(text, index, "]")
-            index += 1
-        else:
-            value, index = decoder.raw_decode(text, index)
-            yield key, value
-        index = _after_item(text, index, "}")
-
-
-def _after_item(text: str, index: int, closing: str) -> int:
-    """The position of the next item (after a comma) or of the closing bracket."""
-    index = _SPACE.match(text, index).end()
-    if text[index] == ",":
-        return _SPACE.match(text, index + 1).end()
-    if text[index] != closing:
-        raise ValueError(f"search index: ',' or {closing!r} expected at character {index}")
-    return index
-
-
-def _skip(text: str, index: int, expected: str) -> int:
-    """The position after `expected` and the white space around it."""
-    index = _SPACE.match(text, index).end()
-    if text[index] != expected:
-        raise ValueError(f"search index: {expected!r} expected at character {index}")
-    return _SPACE.match(text, index + 1).end()
-
-
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # As Material writes its index: what JSON has no type for as text.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def language_base_url(base_url: str, language: Language) -> str:
