@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tinycss2 import ast
 
 # tinycss2 is imported by the functions that parse: a build whose purged stylesheet is in
-# the cache (most builds) parses nothing and does not load it (0.5 MiB at its peak).
+# the cache (most builds) parses nothing and does not load it.
 
 # Pseudo-classes that match when one of their arguments does.
 _ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
