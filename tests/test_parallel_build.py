@@ -50,3 +50,68 @@ def test_what_mkdocs_says_of_a_page_is_still_said_and_fails_a_strict_build(tmp_p
         if page.name.endswith(f".{LANGUAGES[0]}.md"):
             assert sum(page.name in line for line in said) == 1, output[-3000:]  # not twice
     assert len(said) == len(set(said)), output[-3000:]
+
+
+def test_what_a_first_build_prepares_in_the_second_process_is_what_the_build_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """memos/prepare_ahead.py: once its pieces have run, the build compiles none of our page
+    templates nor the theme's main ones, and does not parse the theme's stylesheet."""
+    import jinja2
+    from mkdocs.config import load_config
+
+    from cglu_site.mkdocs import css_parse
+    from cglu_site.mkdocs.memos.kept import Kept
+    from cglu_site.mkdocs.memos.prepare_ahead import preparations
+    from cglu_site.mkdocs.theme import share_theme_environments
+    from cglu_site.pages.render import TEMPLATES_DIR
+
+    project = make_project(tmp_path, FIXTURE_DATA)
+    project.set_plugin_options(parallel=False)  # the pieces run here, one after the other
+    config = load_config(str(project.root / "mkdocs.yml"))
+    plugin = config.plugins["cglu"]
+    kept = Kept(project.root / plugin.config.cache_dir, memos_in_memory=False)
+    share_theme_environments(config.theme, kept.theme_templates)
+    pieces = preparations(config.theme, kept.page_templates, kept.cache, css=True)
+    for piece in pieces:
+        piece()
+    kept.close()
+    page_templates = sorted(
+        path.relative_to(TEMPLATES_DIR).as_posix() for path in TEMPLATES_DIR.rglob("*.md.j2")
+    )
+    assert len(memo_files(project, "page-templates")) == len(page_templates)
+    assert len(memo_files(project, "theme-templates")) > 30
+    assert memo_files(project, "parsed-main") and memo_files(project, "parsed-palette")
+
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def compile_and_count(
+        self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kw: object
+    ):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kw)  # type: ignore[arg-type]
+
+    parsed: list[int] = []
+    parse = css_parse._parse
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_count)
+    monkeypatch.setattr(css_parse, "_parse", lambda css: parsed.append(len(css)) or parse(css))
+    css_parse.parsed_stylesheet.cache_clear()
+    project.build_in_process()
+    assert compiled, "the build compiled nothing at all: the count is not working"
+    assert not set(compiled) & {
+        *page_templates,
+        "main.html",
+        "base.html",
+        "404.html",
+        "partials/header.html",
+    }, compiled
+    assert not parsed
+
+
+def test_a_first_build_starts_preparing_only_without_compiled_templates(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE_DATA)
+    prepare = project.build_in_process().plugins["cglu"].kept.prepare
+    assert prepare.started == 1
+    # The cache has them now (MkDocs keeps the plugin instance, hence its count, in the process).
+    assert project.build_in_process().plugins["cglu"].kept.prepare.started == 1

@@ -16,8 +16,10 @@ class CgluPluginConfig(Config):
     # inputs): see cglu_site/cache.py and mkdocs/memos/. Off: every build does all the work.
     cache = config_options.Type(bool, default=True)
     cache_dir = config_options.Type(str, default=str(DEFAULT_FOLDER))
-    # A first build (no cache yet) converts each language's pages in two processes, which
-    # share their results through the cache (memos/ahead.py). Needs `cache`; Linux only.
+    # A first build (no cache yet) compiles the templates and parses the theme's stylesheet
+    # in a second process while it reads the data (memos/prepare_ahead.py), and converts each
+    # language's pages in two processes (memos/ahead.py); they share their results through
+    # the cache. Needs `cache`; Linux only.
     parallel = config_options.Type(bool, default=True)
     # Drop from Material's stylesheet the rules no page can use (css_purge.py).
     purge_css = config_options.Type(bool, default=True)

@@ -110,6 +110,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             serve_memos = self.command == "serve" and self.config.serve_memos
             self.kept = Kept(folder, memos_in_memory=serve_memos)
         share_theme_environments(config.theme, self.kept.theme_templates)
+        if self.config.parallel and self.command == "build" and not building_a_further_language(config):
+            self.kept.prepare_ahead(config.theme, css=self.config.purge_css)  # memos/prepare_ahead.py
         return config
 
     @event_priority(-110)  # after static-i18n's on_config (-100), which sets the language
@@ -368,7 +370,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.kept is not None:
-            self.kept.ahead.finish()
+            self.kept.finish()
         if self.stage is not None:
             self.stage.mark_failed()
 

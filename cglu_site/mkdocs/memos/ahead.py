@@ -42,6 +42,7 @@ class ConvertAhead:
         self._progress: mmap.mmap | None = None  # the index of the page MkDocs is reading
         self._parent = os.getpid()
         self._count = 0
+        self.started = 0  # second processes started
 
     @staticmethod
     def available() -> bool:
@@ -62,6 +63,7 @@ class ConvertAhead:
         if pid == 0:  # the second process: never returns
             _run_ahead(items, do, after_fork, progress, self._parent)
         self._child, self._progress = pid, progress
+        self.started += 1
 
     def reached(self) -> None:
         """MkDocs starts reading the next item (in the same order as `items`)."""

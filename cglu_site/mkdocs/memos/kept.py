@@ -17,6 +17,7 @@ from cglu_site.data.check_cache import ValidatedData
 from cglu_site.mkdocs.material_search import material_search_index
 from cglu_site.mkdocs.memos.ahead import ConvertAhead, read_as_mkdocs_does
 from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
+from cglu_site.mkdocs.memos.prepare_ahead import preparations
 from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
 from cglu_site.mkdocs.memos.search_memo import SearchMemo
 from cglu_site.pages.template_cache import TemplateCache
@@ -38,10 +39,20 @@ class Kept:
         elif self.cache is not None:
             self.markdown_memo, self.search_memo = MarkdownMemo(self.cache), SearchMemo(self.cache)
         self.ahead = ConvertAhead()
+        self.prepare = ConvertAhead()  # templates and stylesheets (prepare_ahead.py)
+
+    def prepare_ahead(self, theme: Any, *, css: bool) -> None:
+        """Compile the templates and parse the theme's stylesheets in a second process too
+        (prepare_ahead.py), if the cache is on disk and holds no compiled theme template."""
+        if self.cache is None or not ConvertAhead.available() or self.cache.names("theme-templates"):
+            return
+        pieces = preparations(theme, self.page_templates, self.cache, css=css)
+        self.prepare.start(pieces[::-1], _do, self.after_fork)  # it does the last item first
 
     def convert_ahead(self, config: Any, files: Any) -> None:
         """Convert this language's pages in a second process too (ahead.py), if the cache is
         on disk and lacks most of them (a first build)."""
+        self.prepare.finish()  # one second process at a time: this one converts pages
         memo = self.markdown_memo
         if self.cache is None or memo is None or not ConvertAhead.available():
             return
@@ -71,6 +82,16 @@ class Kept:
         if self.cache is not None:
             self.cache.after_fork()
 
+    def finish(self) -> None:
+        """Stop the second processes (a build that failed)."""
+        self.prepare.finish()
+        self.ahead.finish()
+
     def close(self) -> None:
+        self.finish()
         if self.cache is not None:
             self.cache.close()
+
+
+def _do(piece: Any) -> None:
+    piece()
