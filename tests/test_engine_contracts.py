@@ -109,6 +109,26 @@ def test_materials_index_file_is_its_entries_and_settings_in_memory(config) -> N
     )
 
 
+def test_materials_search_plugin_writes_its_index_file_from_generate_search_index(config, tmp_path) -> None:
+    """material_search.leave_index_file_to_the_split: Material's plugin writes the text of
+    `SearchIndex.generate_search_index` (then replaced by search_index.py's files)."""
+    search = material_search.search_plugin(config)
+    search.on_config(config)
+    material_search.leave_index_file_to_the_split(search.search_index)
+    search.search_index.entries.append({"location": "", "title": "Accueil", "text": "<p>Bienvenue</p>"})
+    site_dir = config.site_dir
+    config.site_dir = str(tmp_path)
+    try:
+        search.on_post_build(config=config)
+    finally:
+        config.site_dir = site_dir
+    written = tmp_path / "search" / "search_index.json"
+    assert written.is_file() and written.read_text(encoding="utf-8") == "", (
+        "Material's search plugin no longer writes search/search_index.json from "
+        "search_index.generate_search_index: see cglu_site/mkdocs/material_search.py leave_index_file_to_the_split"
+    )
+
+
 def test_materials_theme_files_are_where_the_adapter_looks() -> None:
     assert sorted((MATERIAL / "templates" / "assets" / "stylesheets").glob("main.*.min.css")), (
         "Material's main stylesheet is not assets/stylesheets/main.*.min.css: see cglu_site/mkdocs/css_purge.py"

@@ -45,3 +45,20 @@ def material_search_entries(config: Any) -> tuple[list[dict[str, Any]], dict[str
     if index is None:
         return None
     return index.entries, {key: index.config[key] for key in INDEX_SETTINGS}
+
+
+def leave_index_file_to_the_split(index: Any) -> None:
+    """Have Material's search plugin write an empty search/search_index.json.
+
+    Material writes each language's file, and the mixed one static-i18n has it write last,
+    from the JSON of every entry (Material 9: `SearchIndex.generate_search_index`, called by
+    the plugin's `on_post_build`); search_index.py then writes each language's file again,
+    from the same entries, where Material wrote them. Material's text would be made, written
+    and replaced unread: the largest thing a build held at its peak, and a second encoding of
+    the whole index.
+    """
+    index.generate_search_index = _no_index
+
+
+def _no_index(*_args: Any, **_kwargs: Any) -> str:
+    return ""

@@ -8,12 +8,12 @@ language, inside the first build's post_build; see README "Architecture"):
 
 - on_startup: remember the command (`build` writes to a staging folder: staging.py).
 - on_config, first of all plugins: the theme's Jinja environments share compiled templates
-  (theme.py); pages' HTML and search entries are kept on disk by `build`, in memory across
-  `serve` rebuilds (memos/kept.py); then
-  after i18n's, which sets the current language: the first time, generate
-  the site (cglu_site.pages.generate: validate the data, write every page of every
-  language); then, for each language's build, set that language's navigation and the
-  title of its heading anchors (markdown_settings.py).
+  (theme.py); what builds keep is on disk for `build`, in memory across `serve` rebuilds
+  (memos/kept.py); a first build compiles templates in a second process (memos/). After
+  i18n's, which sets the language: the first time, generate the site (pages/generate.py:
+  validate the data, write every page of every language); for each language, set its
+  navigation, its heading anchors' title (markdown_settings.py) and its search index
+  (through the search memo; its file is left to search_index.py: material_search.py).
 - on_files (before static-i18n's, which keeps this language's files) and on_nav (after
   it): entry pages out of the sidebar, under their collection (navigation.py).
 - on_page_markdown: generated pages take their edit address from their front matter;
@@ -29,7 +29,6 @@ language, inside the first build's post_build; see README "Architecture"):
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,7 +54,12 @@ from cglu_site.mkdocs.i18n import (
     per_language,
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
-from cglu_site.mkdocs.material_search import material_search_entries, material_search_index, search_enabled
+from cglu_site.mkdocs.material_search import (
+    leave_index_file_to_the_split,
+    material_search_entries,
+    material_search_index,
+    search_enabled,
+)
 from cglu_site.mkdocs.memos.kept import Kept
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
@@ -138,7 +142,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
             self.generated_files.clear()
             self.generated_files.update(self.site.generated_files)
             self.css_usage = css_purge.Usage()
-            if self.command == "build" and self.stage is None and not _is_serve_folder(config.site_dir):
+            if self.command == "build" and self.stage is None and not staging.serves(config.site_dir):
                 self.stage = staging.Stage.begin(Path(config.site_dir))
                 config.site_dir = str(self.stage.staging_dir)
         assert self.site is not None
@@ -154,9 +158,10 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
                     config[key] = self.site.typography(config[key], lang)
             if isinstance(config.get("site_description"), str):  # the description of hand-written pages
                 config["site_description"] = self.site.description(config["site_description"], lang)
-        if self.kept.search_memo is not None and (index := material_search_index(config)) is not None:
-            # Material's on_config has just made this language's index.
-            self.kept.search_memo.index_through_memo(index)
+        if (index := material_search_index(config)) is not None:  # Material's on_config has just made it
+            leave_index_file_to_the_split(index)
+            if self.kept.search_memo is not None:
+                self.kept.search_memo.index_through_memo(index)
         # Per-page values are set below; error pages, rendered before any page, get static-i18n's
         # list of each language's home and the site root as storage scope.
         config.extra.alternate = config.extra["alternate"]
@@ -392,9 +397,3 @@ def _shown(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _is_serve_folder(site_dir: str) -> bool:
-    """`mkdocs serve --clean` reports itself as 'build' but serves a temporary folder."""
-    folder = Path(site_dir)
-    return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith("mkdocs_")

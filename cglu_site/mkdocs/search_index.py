@@ -8,7 +8,9 @@ own pages, their locations made relative to that root (where Material resolves t
 
 The entries come from the search plugin's memory, where they are already (the adapter finds
 them: material_search.py), not from the mixed file read back: on a large site that file,
-read and decoded, was the largest thing a build held at its peak.
+read and decoded, was the largest thing a build held at its peak. Nor does Material make
+its files any more (material_search.leave_index_file_to_the_split): it writes them empty,
+and the files written here replace them.
 """
 
 from __future__ import annotations

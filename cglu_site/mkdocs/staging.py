@@ -7,6 +7,7 @@ MkDocs writes pages as it goes and its strict mode aborts only at the end, so a 
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +44,9 @@ class Stage:
             shutil.rmtree(previous, ignore_errors=True)
         else:
             shutil.rmtree(self.staging_dir, ignore_errors=True)
+
+
+def serves(site_dir: str) -> bool:
+    """`mkdocs serve --clean` reports itself as 'build' but serves a temporary folder."""
+    folder = Path(site_dir)
+    return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith("mkdocs_")
