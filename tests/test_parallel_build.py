@@ -4,6 +4,8 @@ to a missing heading) is still said, once, and still fails a strict build."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from sites import FIXTURE_DATA, LANGUAGES, make_project
 from test_build_memo import html_and_indexes, memo_files
 
 from cglu_site.mkdocs.memos.ahead import ConvertAhead
+from cglu_site.mkdocs.memos.alongside import Alongside
 
 pytestmark = pytest.mark.skipif(not ConvertAhead.available(), reason="a second process needs os.fork (Linux)")
 
@@ -31,6 +34,45 @@ def test_a_first_build_in_two_processes_makes_the_site_one_process_makes(tmp_pat
     assert built.keys() == parallel.keys()
     different = [path for path in built if built[path] != parallel[path]]
     assert not different, f"pages two processes made differently: {different[:5]}"
+    # The files for machines too, which the second process of memos/alongside.py writes.
+    machine_files = {".xml", ".gz", ".ics", ".csv", ".json"}
+    assert {path.suffix for path in all_files(two.site)} >= machine_files
+    assert all_files(one.site) == all_files(two.site)
+
+
+def all_files(folder: Path) -> dict[Path, bytes]:
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_what_the_second_process_fails_to_write_this_one_writes(tmp_path: Path) -> None:
+    """memos/alongside.py: the work is done once, in the second process, or here if it failed
+    there; an error of the build's own waits for the second process and writes nothing more."""
+    here = os.getpid()
+    target = tmp_path / "written"
+
+    def write(text: str) -> None:
+        with target.open("a", encoding="utf-8") as file:
+            file.write(f"{text} {'here' if os.getpid() == here else 'there'}\n")
+
+    with Alongside(lambda: write("once"), fork=True):
+        pass
+    assert target.read_text(encoding="utf-8") == "once there\n"
+
+    target.unlink()
+
+    def fails_there() -> None:
+        if os.getpid() != here:
+            raise OSError("the second process cannot write")
+        write("again")
+
+    with Alongside(fails_there, fork=True):
+        pass
+    assert target.read_text(encoding="utf-8") == "again here\n"
+
+    target.unlink()
+    with pytest.raises(RuntimeError), Alongside(lambda: time.sleep(0.2) or write("late"), fork=True):
+        raise RuntimeError("the build failed")
+    assert target.read_text(encoding="utf-8") == "late there\n"  # waited for, not done again here
 
 
 def test_what_mkdocs_says_of_a_page_is_still_said_and_fails_a_strict_build(tmp_path: Path) -> None:

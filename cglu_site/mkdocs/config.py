@@ -19,7 +19,8 @@ class CgluPluginConfig(Config):
     # A first build (no cache yet) compiles the templates and parses the theme's stylesheet
     # in a second process while it reads the data (memos/prepare_ahead.py), and converts each
     # language's pages in two processes (memos/ahead.py); they share their results through
-    # the cache. Needs `cache`; Linux only.
+    # the cache (needs `cache`). Every `mkdocs build` writes the sitemaps, open data, feeds and
+    # calendars in a second process (memos/alongside.py). Linux only.
     parallel = config_options.Type(bool, default=True)
     # Drop from Material's stylesheet the rules no page can use (css_purge.py).
     purge_css = config_options.Type(bool, default=True)

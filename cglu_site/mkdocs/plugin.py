@@ -60,6 +60,7 @@ from cglu_site.mkdocs.material_search import (
     material_search_index,
     search_enabled,
 )
+from cglu_site.mkdocs.memos.alongside import Alongside
 from cglu_site.mkdocs.memos.kept import Kept
 from cglu_site.mkdocs.navigation import keep_entries_out_of_nav, link_entries_to_their_index
 from cglu_site.mkdocs.search_index import language_base_url, split_search_index
@@ -69,10 +70,9 @@ from cglu_site.mkdocs.theme_files import drop_unlinked_theme_files
 from cglu_site.mkdocs.theme_labels import material_labels, material_words
 from cglu_site.mkdocs.toc_titles import restore_toc_titles
 from cglu_site.outputs import feeds
-from cglu_site.outputs.calendars import write_calendars
 from cglu_site.outputs.jsonld import page_structured_data
-from cglu_site.outputs.open_data import write_open_data
-from cglu_site.outputs.sitemaps import page_alternates, write_sitemaps
+from cglu_site.outputs.machine_files import write_outputs
+from cglu_site.outputs.sitemaps import page_alternates
 from cglu_site.pages.generate import SiteBuild, generate_site
 from cglu_site.pages.render import TEMPLATES_DIR
 from cglu_site.pages.writer import GeneratedFileConflict
@@ -358,16 +358,14 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         if self.error_site is not None:  # the data is good again
             self.error_site.remove()
             self.error_site = None
-        split_search_index(site_dir, self.site.languages, material_search_entries(config))
-        write_sitemaps(site_dir, self.site, config.site_url)
-        # Files for machines, from the data (see each module): /data/, feeds, calendars.
-        write_open_data(site_dir, self.site)
-        feeds.write_feeds(site_dir, self.site, config.site_url)
-        write_calendars(site_dir, self.site, config.site_url)
-        if self.config.purge_css:  # Material's stylesheet, without the rules no page can use
-            css_purge.purge_theme_stylesheet(
-                site_dir, config.theme.dirs, self.css_usage, self.kept.cache if self.kept else None
-            )
+        # Files for machines, from the data: a second process with `parallel` (memos/alongside.py).
+        site, site_url, fork = self.site, config.site_url, self.config.parallel and self.command == "build"
+        with Alongside(lambda: write_outputs(site_dir, site, site_url), fork=fork):
+            split_search_index(site_dir, self.site.languages, material_search_entries(config))
+            if self.config.purge_css:  # Material's stylesheet, without the rules no page can use
+                css_purge.purge_theme_stylesheet(
+                    site_dir, config.theme.dirs, self.css_usage, self.kept.cache if self.kept else None
+                )
         if self.kept is not None:
             self.kept.end_build()
         if self.stage is not None:
