@@ -57,11 +57,7 @@ class ConvertAhead:
             return
         progress = mmap.mmap(-1, _INDEX.size)  # shared with the forked process
         _INDEX.pack_into(progress, 0, -1)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the second process: never returns
-            _run_ahead(items, do, after_fork, progress, self._parent)
+        pid = fork_quietly(lambda: _run_ahead(items, do, after_fork, progress, self._parent))
         self._child, self._progress = pid, progress
         self.started += 1
 
@@ -85,6 +81,28 @@ class ConvertAhead:
         self._child = self._progress = None
 
 
+def fork_quietly(body: Callable[[], None]) -> int:
+    """Fork; the new process runs `body` with its output silenced, then ends: status 0 if
+    `body` returned, 1 if it raised (what it was doing is left to this process). Returns the
+    new process's id."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    status = 1
+    try:
+        silent = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(silent, 1)
+        os.dup2(silent, 2)
+        body()
+        status = 0
+    except BaseException:  # noqa: BLE001 - this process does that work again and reports what is wrong
+        pass
+    finally:
+        os._exit(status)
+
+
 def _run_ahead(
     items: Sequence[Any],
     do: Callable[[Any], None],
@@ -92,19 +110,11 @@ def _run_ahead(
     progress: mmap.mmap,
     parent: int,
 ) -> None:
-    try:
-        silent = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(silent, 1)
-        os.dup2(silent, 2)
-        after_fork()
-        for index in range(len(items) - 1, -1, -1):
-            if _INDEX.unpack_from(progress, 0)[0] >= index or os.getppid() != parent:
-                break
-            do(items[index])
-    except BaseException:  # noqa: BLE001 - MkDocs does this page again and reports what is wrong
-        pass
-    finally:
-        os._exit(0)
+    after_fork()
+    for index in range(len(items) - 1, -1, -1):
+        if _INDEX.unpack_from(progress, 0)[0] >= index or os.getppid() != parent:
+            break
+        do(items[index])
 
 
 def read_as_mkdocs_does(

@@ -16,10 +16,9 @@ with no other thread: `mkdocs serve` watches files in threads).
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 
-from cglu_site.mkdocs.memos.ahead import ConvertAhead
+from cglu_site.mkdocs.memos.ahead import ConvertAhead, fork_quietly
 
 
 class Alongside:
@@ -31,12 +30,7 @@ class Alongside:
         self._work = work
         self._child: int | None = None
         if fork and ConvertAhead.available():
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:  # the second process: never returns
-                _run(work)
-            self._child = pid
+            self._child = fork_quietly(work)
 
     def __enter__(self) -> Alongside:
         return self
@@ -62,17 +56,3 @@ class Alongside:
             return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         except ChildProcessError:
             return -1
-
-
-def _run(work: Callable[[], None]) -> None:
-    status = 1
-    try:
-        silent = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(silent, 1)
-        os.dup2(silent, 2)
-        work()
-        status = 0
-    except BaseException:  # noqa: BLE001 - the build does it again and reports what is wrong
-        pass
-    finally:
-        os._exit(status)
