@@ -1,6 +1,7 @@
-"""`mkdocs serve` converts again only the pages whose Markdown changed (markdown_memo.py) and
-indexes again only the pages whose HTML changed (search_memo.py); the rebuilt site is the one
-a full build makes, search indexes included; a page whose conversion warns warns every time."""
+"""`mkdocs serve` converts again only the pages whose Markdown changed (markdown_memo.py),
+indexes again only the pages whose HTML changed (search_memo.py) and renders the theme's
+template again only for the pages whose values changed (page_memo.py); the rebuilt site is the
+one a full build makes, search indexes included; a page whose conversion warns warns every time."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def serving(project: Project) -> Iterator:
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL)
         plugin = config.plugins["cglu"]
+        rebuild.page_memo = plugin.kept.page_memo
         return plugin.kept.markdown_memo.made, plugin.kept.search_memo.made
 
     config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site_dir))
@@ -75,6 +77,43 @@ def test_a_rebuild_converts_only_the_edited_pages_and_makes_the_same_site(tmp_pa
     assert not different, f"pages the memo served differently from a full build: {different[:5]}"
     assert any("Committee on Living Culture" in text for text in served.values())
     assert len(served_indexes) == len(LANGUAGES) and served_indexes == search_indexes(fresh.site)
+
+
+def test_a_rebuild_renders_the_theme_template_again_only_for_the_pages_whose_values_changed(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "served", FIXTURE_DATA)
+    with serving(project) as (rebuild, site_dir):
+        rebuild()
+        memo = rebuild.page_memo
+        every_page = len([path for path in html_pages(site_dir) if not path.endswith("404.html")])
+        # Every page goes through the memo: if MkDocs stops asking for the page's template and
+        # rendering it as page_memo.py expects, this fails.
+        assert (memo.made, memo.unkeyable) == (every_page, 0)
+        rebuild()
+        assert (memo.made, memo.unkeyable) == (0, 0), "nothing changed: nothing rendered again"
+        project.edit("commissions.yml", "Committee on Culture", "Committee on Living Culture")
+        rebuild()
+        assert 0 < memo.made < every_page / 4
+        # A template of the project's theme folder changes every page.
+        template = project.root / "overrides" / "main.html"
+        text = template.read_text("utf-8")
+        assert "  {{ super() }}\n" in text
+        edited = '<meta name="edited-template">'
+        template.write_text(text.replace("  {{ super() }}\n", f"  {{{{ super() }}}}{edited}\n", 1), "utf-8")
+        rebuild()
+        assert memo.made == every_page
+        pages = [text for path, text in html_pages(site_dir).items() if not path.endswith("404.html")]
+        assert all(edited in text for text in pages)
+
+
+def test_no_theme_template_prints_the_build_clock_the_page_memo_leaves_out() -> None:
+    from mkdocs.theme import Theme
+
+    folders = [*Theme("material").dirs, str(Path(__file__).parents[1] / "overrides")]
+    templates = [path for folder in folders for path in Path(folder).rglob("*.html")]
+    assert templates
+    assert not [path for path in templates if "build_date_utc" in path.read_text("utf-8")]
 
 
 def test_a_change_of_the_markdown_settings_converts_every_page_again(tmp_path: Path) -> None:

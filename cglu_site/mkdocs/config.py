@@ -28,5 +28,6 @@ class CgluPluginConfig(Config):
     # original, marked) or "error" (the build fails). Also read by `python -m cglu_site check`.
     missing_translations = config_options.Choice(("notice", "error"), default="notice")
     # `mkdocs serve`: convert again only the pages whose Markdown changed, index again only
-    # those whose HTML changed, from memory (memos/markdown_memo.py, memos/search_memo.py).
+    # those whose HTML changed, render the theme again only for pages whose values changed,
+    # from memory (memos/markdown_memo.py, memos/search_memo.py, memos/page_memo.py).
     serve_memos = config_options.Type(bool, default=True)

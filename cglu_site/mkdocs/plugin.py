@@ -231,6 +231,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.kept is not None:  # every page is read: the second process stops
             self.kept.ahead.finish()
+            if self.kept.page_memo is not None:  # serve: pages rendered as last time are not again
+                self.kept.page_memo.install(env)
         return env
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:

@@ -17,6 +17,7 @@ from cglu_site.data.check_cache import ValidatedData
 from cglu_site.mkdocs.material_search import material_search_index
 from cglu_site.mkdocs.memos.ahead import ConvertAhead, read_as_mkdocs_does
 from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
+from cglu_site.mkdocs.memos.page_memo import PageMemo
 from cglu_site.mkdocs.memos.prepare_ahead import preparations
 from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
 from cglu_site.mkdocs.memos.search_memo import SearchMemo
@@ -34,8 +35,9 @@ class Kept:
         self.page_templates = TemplateCache(self.cache, "page-templates")
         self.markdown_memo: MarkdownMemo | None = None
         self.search_memo: SearchMemo | None = None
+        self.page_memo: PageMemo | None = None  # rendered pages: serve only (page_memo.py)
         if memos_in_memory:
-            self.markdown_memo, self.search_memo = MarkdownMemo(), SearchMemo()
+            self.markdown_memo, self.search_memo, self.page_memo = MarkdownMemo(), SearchMemo(), PageMemo()
         elif self.cache is not None:
             self.markdown_memo, self.search_memo = MarkdownMemo(self.cache), SearchMemo(self.cache)
         self.ahead = ConvertAhead()
@@ -68,7 +70,7 @@ class Kept:
         return ValidatedData(self.cache) if self.cache is not None else None
 
     def memos(self) -> list[RebuildMemo]:
-        return [memo for memo in (self.markdown_memo, self.search_memo) if memo is not None]
+        return [memo for memo in (self.markdown_memo, self.search_memo, self.page_memo) if memo is not None]
 
     def start_build(self) -> None:
         for memo in self.memos():
