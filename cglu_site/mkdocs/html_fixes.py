@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cglu_site.mkdocs.html_whitespace import strip_indentation
+
 # partials/nav-item.html: `tabindex="{{ tabindex }}"` on the toggle labels of sections is
 # empty where the label must not be focusable. An empty tabindex is invalid HTML and
 # means the same as no tabindex at all.
@@ -103,6 +105,11 @@ def fix_html(html: str) -> str:
     for fix in FIXES:
         html, _ = fix.apply(html)
     return html
+
+
+def finished_page(html: str) -> str:
+    """The page with every fix applied and the theme's indentation taken out (html_whitespace.py)."""
+    return strip_indentation(fix_html(html))
 
 
 def set_search_base(html: str, base: str) -> str:

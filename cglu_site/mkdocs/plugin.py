@@ -46,7 +46,6 @@ from cglu_site.data.validation import DataValidationError
 from cglu_site.mkdocs import css_purge, html_fixes, staging
 from cglu_site.mkdocs.config import CgluPluginConfig
 from cglu_site.mkdocs.error_pages import error_page_languages
-from cglu_site.mkdocs.html_whitespace import strip_indentation
 from cglu_site.mkdocs.i18n import (
     building_a_further_language,
     current_language,
@@ -327,7 +326,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html":
-            output = strip_indentation(html_fixes.fix_html(output))
+            output = html_fixes.finished_page(output)
             if self.error_page_search_base:
                 output = html_fixes.set_search_base(output, self.error_page_search_base)
             self.css_usage.add_html(output)
@@ -343,7 +342,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Fix the few attributes of Material's HTML that are invalid or unnamed (html_fixes.py),
         and note the classes and elements the page uses (css_purge.py)."""
-        output = strip_indentation(html_fixes.fix_html(output))
+        memo = self.kept.page_memo if self.kept is not None else None  # serve: each HTML fixed once
+        output = memo.fix(output, html_fixes.finished_page) if memo else html_fixes.finished_page(output)
         if self.config.purge_css:
             self.css_usage.add_html(output)
         return output

@@ -63,25 +63,30 @@ class Unkeyable(Exception):
 class PageMemo(RebuildMemo[str]):
     def __init__(self) -> None:
         super().__init__()  # in memory only: serve's rebuilds
-        self._structure: dict[int, str] = {}  # navigation and page lists, by id, for one build
+        # Navigation and page lists, by id, with the value itself (its id stays its own).
+        self._structure: dict[int, tuple[Any, str]] = {}
         self._theme_files: dict[tuple[str, ...], str] = {}  # for one build
         # Values given to every page of one language's build alike, by id, with the value
         # itself (so that its id is not another's): the theme, the UI strings, static-i18n's settings.
         self._same_for_every_page: dict[Any, tuple[Any, str]] = {}
         self.unkeyable = 0  # pages rendered without the memo, this build
+        self.fixed = RebuildMemo[str]()  # the plugin's fixes of a page's HTML, by that HTML
 
     def start_build(self) -> None:
         super().start_build()
+        self.fixed.start_build()
         self._structure, self._theme_files, self.unkeyable = {}, {}, 0
         self._same_for_every_page = {}
 
     def end_build(self) -> None:
         super().end_build()
+        self.fixed.end_build()
         self._structure, self._theme_files, self._same_for_every_page = {}, {}, {}
 
     def install(self, env: Any) -> None:
         """Route the renders of the pages' templates in this environment through the memo."""
-        self._same_for_every_page = {}  # a new language: its theme and strings may be changed in place
+        # A new language: its theme and strings may have been changed in place.
+        self._same_for_every_page, self._structure = {}, {}
         get_template = env.get_template
 
         def get_page_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
@@ -93,6 +98,15 @@ class PageMemo(RebuildMemo[str]):
             return template
 
         env.get_template = get_page_template
+
+    def fix(self, html: str, fix: Callable[[str], str]) -> str:
+        """`fix(html)`, which depends on nothing else, made once for each HTML."""
+        key = (_digest(html),)
+        kept = self.fixed.get(key)
+        if kept is None:
+            kept = fix(html)
+            self.fixed.made_anew(key, kept)
+        return kept
 
     def _render(self, name: str, render: Callable[..., str], args: tuple, kwargs: dict) -> str:
         context = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], Mapping) else None
@@ -142,9 +156,7 @@ class PageMemo(RebuildMemo[str]):
                 self._feed(parts, {key: item for key, item in vars(config).items() if _attribute(key)})
             else:
                 self._feed(parts, context[name])
-        return hashlib.blake2b(
-            "\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=20
-        ).hexdigest()
+        return _digest("\x1f".join(parts))
 
     def _same(self, value: Any, owner: Any = None) -> str:
         """The text of a value every page of one language's build is given unchanged, made once."""
@@ -152,12 +164,14 @@ class PageMemo(RebuildMemo[str]):
         if slot not in self._same_for_every_page:
             parts: list[str] = []
             self._feed(parts, value)
-            digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=20)
-            self._same_for_every_page[slot] = ((value, owner), digest.hexdigest())
+            self._same_for_every_page[slot] = ((value, owner), _digest("\x1f".join(parts)))
         return self._same_for_every_page[slot][1]
 
     def _feed(self, parts: list[str], value: Any) -> None:
-        if value is None or isinstance(value, (str, bool, int, float)):
+        if isinstance(value, str):
+            # A page's HTML is long: its digest rather than a copy.
+            parts.append("str:" + (_digest(value) if len(value) > 256 else repr(value)))
+        elif value is None or isinstance(value, (bool, int, float)):
             parts.append(f"{type(value).__name__}:{value!r}")
         elif isinstance(value, Page):
             self._page(parts, value)
@@ -224,8 +238,12 @@ class PageMemo(RebuildMemo[str]):
             text = repr([_tree(item) for item in items])
             if isinstance(value, Navigation):
                 text += "pages:" + repr([_item(page) for page in value.pages])
-            self._structure[id(value)] = hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
-        return self._structure[id(value)]
+            self._structure[id(value)] = (value, _digest(text))
+        return self._structure[id(value)][1]
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _attribute(name: str) -> bool:
