@@ -491,7 +491,7 @@ def measure_pieces(work: Path, languages: list[str], runs: int, latency: float) 
         f"| `purge_css` (Material's stylesheet without unused rules) | home page, gzip | {figures['on'].home_gzip_kb:.0f} KB |"
         f" {figures['no_purge'].home_gzip_kb:.0f} KB |",
         f"| `purge_css` | build time | {wall['on']:.2f} s | {wall['no_purge']:.2f} s |",
-        f"| `serve_memos` (pages' HTML and search entries kept across rebuilds) | YAML edit to served page | {latency:.2f} s |"
+        f"| `serve_memos` (pages' HTML, search entries and theme renders kept across rebuilds) | YAML edit to served page | {latency:.2f} s |"
         f" {no_memos:.2f} s |",
         f"| `parallel` (a first build compiles templates and converts pages in a second process too) | first build of a fresh checkout |"
         f" {wall['first_parallel']:.2f} s | {wall['first_serial']:.2f} s |",

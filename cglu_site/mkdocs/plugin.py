@@ -20,7 +20,8 @@ language, inside the first build's post_build; see README "Architecture"):
   hand-written pages get their "last updated" date and typography, and those that ask for
   it (`data: true`) are rendered with the data.
 - on_page_context / on_post_page: alternates, per-language search base, JSON-LD, feed link;
-  the HTML fixes and the classes pages use (css_purge.py).
+  the HTML fixes and the classes pages use (css_purge.py). Under serve, on_env routes the
+  theme's page renders through memos/page_memo.py (a page given the same values: its last HTML).
 - on_serve: watch the data, templates and strings too (serve/watch.py).
 - on_post_build, after static-i18n has built every language: search index per language,
   sitemaps, open data, feeds, calendars, the purged stylesheet; then swap the staging

@@ -1,7 +1,7 @@
 """What the plugin keeps from one build to the next for the project being built: the cache
 (cglu_site/cache.py, option `cache`), the compiled templates, and the memos of pages' HTML
 and search entries (on disk for `mkdocs build`, in memory across `mkdocs serve` rebuilds
-with `serve_memos`).
+with `serve_memos`, which also keep the pages the theme rendered: page_memo.py).
 
 MkDocs keeps a plugin instance for the whole process (serve's rebuilds, or a tool building
 several projects): the plugin makes a new `Kept` when the cache folder changes.
