@@ -241,3 +241,25 @@ def test_mkdocs_serve_internals_the_watcher_uses() -> None:
     assert "wait_for(lambda: self._visible_epoch == self._wanted_epoch)" in source, (
         "MkDocs' server no longer holds requests during a build: see cglu_site/mkdocs/serve/errors.py"
     )
+
+
+def test_mkdocs_writes_the_site_through_the_functions_serve_replaces() -> None:
+    """serve/site_writes.py replaces `mkdocs.utils.clean_directory`, `write_file` and
+    `copy_file` during a served build: MkDocs must empty the site folder, write pages and copy
+    files through them."""
+    from mkdocs import utils
+    from mkdocs.commands import build
+
+    where = "cglu_site/mkdocs/serve/site_writes.py (a served rebuild would rewrite every file)"
+    assert list(inspect.signature(utils.clean_directory).parameters) == ["directory"], where
+    assert list(inspect.signature(utils.write_file).parameters) == ["content", "output_path"], where
+    assert list(inspect.signature(utils.copy_file).parameters) == ["source_path", "output_path"], where
+    assert "utils.copy_file(self.abs_src_path, output_path)" in inspect.getsource(File.copy_file), where
+    assert "utils.clean_directory(config.site_dir)" in inspect.getsource(build.build), where
+    assert "utils.write_file(" in inspect.getsource(build._build_page), where
+    # static-i18n sets its own for the further languages' builds, then puts back the one it found.
+    import mkdocs_static_i18n.plugin
+
+    i18n = inspect.getsource(mkdocs_static_i18n.plugin)
+    assert "mkdocs_utils_clean_directory = utils.clean_directory" in i18n, where
+    assert "utils.clean_directory = mkdocs_utils_clean_directory" in i18n, where

@@ -1,7 +1,10 @@
-"""`mkdocs serve` converts again only the pages whose Markdown changed (markdown_memo.py),
-indexes again only the pages whose HTML changed (search_memo.py) and renders the theme's
-template again only for the pages whose values changed (page_memo.py); the rebuilt site is the
-one a full build makes, search indexes included; a page whose conversion warns warns every time."""
+"""`mkdocs serve` renders again only the generated pages whose data changed
+(pages/render_memo.py), parses again only the YAML files that changed (data/yaml_source.py),
+converts again only the pages whose Markdown changed (markdown_memo.py), indexes again only
+the pages whose HTML changed (search_memo.py), renders the theme's template again only for
+the pages whose values changed (page_memo.py) and writes only the files that changed
+(serve/site_writes.py); the rebuilt site is the one a full build makes, search indexes and
+removed pages included; a page whose conversion warns warns every time."""
 
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ def serving(project: Project) -> Iterator:
         build(config, serve_url=SERVE_URL)
         plugin = config.plugins["cglu"]
         rebuild.page_memo = plugin.kept.page_memo
+        rebuild.render_memo = plugin.kept.render_memo
         return plugin.kept.markdown_memo.made, plugin.kept.search_memo.made
 
     config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site_dir))
@@ -107,6 +111,66 @@ def test_a_rebuild_renders_the_theme_template_again_only_for_the_pages_whose_val
         assert all(edited in text for text in pages)
 
 
+def test_a_rebuild_renders_again_only_the_generated_pages_whose_data_changed(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "served", FIXTURE_DATA)
+    with serving(project) as (rebuild, site_dir):
+        rebuild()
+        memo = rebuild.render_memo
+        generated = memo.rendered
+        assert generated > 0 and memo.reused == 0, "the first build renders every generated page"
+        rebuild()
+        assert (memo.rendered, memo.reused) == (0, generated), "nothing changed: nothing rendered"
+        project.edit("commissions.yml", "Committee on Culture", "Committee on Living Culture")
+        rebuild()
+        assert 0 < memo.rendered < generated / 2 and memo.rendered + memo.reused == generated
+        # Data read through a citation and through `organisation`, not through `data`.
+        project.edit("sources.yml", "Test brochure", "Test leaflet")
+        project.edit("organisation.yml", "Based in Barcelona.", "Based in the city of Barcelona.")
+        rebuild()
+        served = html_pages(site_dir)
+    fresh = make_project(tmp_path / "fresh", project.data)
+    fresh.build_ok(site_url=SERVE_URL)
+    built = html_pages(fresh.site)
+    different = [path for path in built if served.get(path) != built[path]]
+    assert not different, f"pages the memo served differently from a full build: {different[:5]}"
+    for edited in ("Committee on Living Culture", "Test leaflet", "Based in the city of Barcelona."):
+        assert any(edited in text for text in served.values()), edited
+
+
+def all_files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_a_rebuild_rewrites_only_the_files_that_changed_and_removes_those_no_longer_made(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "served", FIXTURE_DATA)
+    with serving(project) as (rebuild, site_dir):
+        rebuild()
+        before = {path: path.stat().st_mtime_ns for path in site_dir.rglob("*") if path.is_file()}
+        rebuild()
+        untouched = [path for path, time in before.items() if path.stat().st_mtime_ns == time]
+        # Search indexes and the theme's assets are written every time; pages are not.
+        assert len(untouched) > len(before) / 2
+        assert (site_dir / "en" / "commissions" / "urban-mobility" / "index.html") in untouched
+        assert (site_dir / "en" / "commissions" / "urban-mobility" / "sitemap.xml") in untouched
+        text = (project.data / "commissions.yml").read_text(encoding="utf-8")
+        start, end = text.index("  - id: urban-mobility"), text.index("areas:")
+        (project.data / "commissions.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+        rebuild()
+        served = all_files(site_dir)
+    assert not (site_dir / "en" / "commissions" / "urban-mobility").exists()
+    fresh = make_project(tmp_path / "fresh", project.data)
+    fresh.build_ok(site_url=SERVE_URL)
+    built = all_files(fresh.site)
+    assert sorted(served.keys() - built.keys()) == [], "files a full build does not make"
+    assert sorted(built.keys() - served.keys()) == [], "files missing"
+    different = [path for path in built if served[path] != built[path]]
+    assert not different, f"files served differently from a full build: {different[:5]}"
+
+
 def test_no_theme_template_prints_the_build_clock_the_page_memo_leaves_out() -> None:
     from mkdocs.theme import Theme
 
@@ -172,3 +236,92 @@ def test_a_page_whose_conversion_warns_warns_at_every_rebuild(tmp_path: Path) ->
         for _ in range(2):  # strict mode: the warning stops the build, each time
             with pytest.raises(Abort, match="warning"):
                 rebuild()
+
+
+def test_the_render_memo_keeps_a_page_by_the_data_files_it_read_and_never_one_showing_the_translation_table(
+    tmp_path: Path,
+) -> None:
+    import jinja2
+
+    from cglu_site.data.site_data import SiteData
+    from cglu_site.data.yaml_source import SourceDocument
+    from cglu_site.pages.render_memo import RenderMemo, traced
+
+    (tmp_path / "reads.md.j2").write_text("{{ data.news.title }} {% include '_table.md.j2' %}", "utf-8")
+    (tmp_path / "_table.md.j2").write_text("{{ organisation.name }}", "utf-8")
+    (tmp_path / "table.md.j2").write_text("{% for row in translation_status %}{{ row }}{% endfor %}", "utf-8")
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path))
+    files = {"news": {"title": "News"}, "organisation": {"name": "UCLG"}, "events": {}, "members": {}}
+    memo = RenderMemo()
+
+    def build(digests: dict[str, str]) -> list[str]:
+        documents = {
+            stem: SourceDocument(f"data/{stem}.yml", files[stem], digest=d) for stem, d in digests.items()
+        }
+        memo.start_build(environment, {"en": {}}, SiteData(files, documents, tmp_path), True)
+        shown = []
+        for name in ("reads.md.j2", "table.md.j2"):
+            template = environment.get_template(name)
+
+            def render(read: set[str], template: jinja2.Template = template) -> str:
+                context = {
+                    "data": traced(files, read),
+                    "organisation": traced(files["organisation"], read, "organisation"),
+                }
+                return template.render(**context, translation_status=["row"])
+
+            shown.append(memo.markdown(name, "en", template, {}, "data/events.yml", render))
+        return shown
+
+    same = {"news": "1", "organisation": "1", "events": "1", "members": "1"}
+    assert build(same) == ["News UCLG", "row"]
+    assert (memo.rendered, memo.reused) == (2, 0)
+    build(same)
+    assert (memo.rendered, memo.reused) == (1, 1), "the translation table is rendered every time"
+    for changed in ("news", "organisation", "events"):  # read through data, organisation, its own file
+        build({**same, changed: "2"})
+        assert (memo.rendered, memo.reused) == (2, 0), changed
+        build(same)
+    build({**same, "members": "2"})
+    assert (memo.rendered, memo.reused) == (1, 1), "a file the page did not read changed"
+
+
+def test_serve_parses_again_only_the_yaml_files_that_changed(tmp_path: Path) -> None:
+    from cglu_site.data.yaml_source import ComposedYaml, load_yaml
+
+    path = tmp_path / "news.yml"
+    path.write_text("news:\n  - id: first\n    title: {en: First}\n", "utf-8")
+    composed = ComposedYaml()
+    parses = []
+
+    def counting(file: str, digest: str, parse):
+        return original(file, digest, lambda: parses.append(file) or parse())
+
+    original, composed.tree = composed.tree, counting  # type: ignore[method-assign]
+    first = load_yaml(path, "data/news.yml", composed)
+    second = load_yaml(path, "data/news.yml", composed)
+    assert parses == ["data/news.yml"], "an unchanged file is not parsed again"
+    assert first.value == second.value and first.value is not second.value, "values are made anew"
+    assert second.line_of(("news", 0, "title")) == 3
+    path.write_text("news:\n  - id: first\n    title: {en: Changed}\n", "utf-8")
+    assert load_yaml(path, "data/news.yml", composed).value["news"][0]["title"] == {"en": "Changed"}
+    assert len(parses) == 2
+
+
+def test_serve_holds_the_cycle_collector_during_a_build_and_runs_it_after() -> None:
+    import gc
+
+    from cglu_site.mkdocs.serve.collector import Collector
+
+    collector = Collector()
+    assert gc.isenabled()
+    try:
+        collector.pause()
+        assert not gc.isenabled()
+        collector.resume()
+        assert gc.isenabled() and collector._pass is not None
+        collector.pause()  # a build starting before the pass: the pass waits for its end
+        assert collector._pass is None and not gc.isenabled()
+    finally:
+        collector.resume()
+    assert gc.isenabled()

@@ -19,7 +19,7 @@ from cglu_site.data.validation import (
     text_name,
     validate_documents,
 )
-from cglu_site.data.yaml_source import DataFileError, SourceDocument, load_yaml
+from cglu_site.data.yaml_source import ComposedYaml, DataFileError, SourceDocument, load_yaml
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ def load_site_data(
     display_root: Path | None = None,
     validated: ValidatedData | None = None,
     every_language: bool = True,
+    composed: ComposedYaml | None = None,
 ) -> SiteData:
     """Read and validate `data_dir`; raise DataValidationError listing every mistake.
 
@@ -61,6 +62,7 @@ def load_site_data(
     the files that changed or depend on what changed (see check_cache.py); None checks all.
     `every_language`: each text must be in every language (`missing_translations: error`);
     if not, one is enough, and each language a text lacks shows its original (`Untranslated`).
+    `composed`: the files' node trees kept under serve (yaml_source.py).
     """
     data_dir = data_dir.resolve()
     display_root = (display_root or data_dir.parent).resolve()
@@ -75,7 +77,7 @@ def load_site_data(
             errors.append(DataError(shown, 1, "data files end in .yml"))
             continue
         try:
-            document = load_yaml(path, shown)
+            document = load_yaml(path, shown, composed)
         except DataFileError as error:
             errors.append(DataError(error.file, error.line, error.message))
             continue

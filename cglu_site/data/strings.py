@@ -19,7 +19,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from cglu_site.data.validation import DataError, DataValidationError
-from cglu_site.data.yaml_source import DataFileError, load_yaml
+from cglu_site.data.yaml_source import ComposedYaml, DataFileError, load_yaml
 
 STRINGS_DIR = Path(__file__).parent.parent / "strings"
 
@@ -47,12 +47,16 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def load_strings(
-    codes: Sequence[str], strings_dir: Path = STRINGS_DIR, theme_labels: frozenset[str] | None = None
+    codes: Sequence[str],
+    strings_dir: Path = STRINGS_DIR,
+    theme_labels: frozenset[str] | None = None,
+    composed: ComposedYaml | None = None,
 ) -> dict[str, dict]:
     """Strings per language code; raise DataValidationError when a language lacks a key.
 
     `theme_labels`: the theme's own labels that `material:` strings may reword (the MkDocs
     adapter knows them); None leaves those keys unchecked, as a build without the theme needs.
+    `composed`: the files' node trees kept under serve (yaml_source.py).
     """
     documents, errors = {}, []
     for code in codes:
@@ -62,7 +66,7 @@ def load_strings(
             errors.append(DataError(shown, 1, f"file is missing: the site has the language '{code}'"))
             continue
         try:
-            documents[code] = load_yaml(path, shown)
+            documents[code] = load_yaml(path, shown, composed)
         except DataFileError as error:
             errors.append(DataError(error.file, error.line, error.message))
     flat = {code: _flatten(doc.value) for code, doc in documents.items()}

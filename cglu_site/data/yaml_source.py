@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,20 +71,43 @@ class SourceDocument:
         self.lines = None
 
 
-def load_yaml(path: Path, display_name: str) -> SourceDocument:
+class ComposedYaml:
+    """Under `mkdocs serve`: each file's node tree, by the digest of its bytes, so that a
+    rebuild parses again only the files that changed. The values are made anew from the tree
+    every time (a build changes them in place: texts awaiting translation are filled)."""
+
+    def __init__(self) -> None:
+        self._trees: dict[str, tuple[str, yaml.Node | None]] = {}  # file -> digest, tree
+
+    def tree(self, file: str, digest: str, parse: Callable[[], yaml.Node | None]) -> yaml.Node | None:
+        kept = self._trees.get(file)
+        if kept is not None and kept[0] == digest:
+            return kept[1]
+        node = parse()
+        self._trees[file] = (digest, node)
+        return node
+
+
+def load_yaml(path: Path, display_name: str, composed: ComposedYaml | None = None) -> SourceDocument:
+    """`composed`: the node trees serve keeps (see ComposedYaml)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataFileError(display_name, *undecodable(error, raw)) from None
     loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        raise DataFileError(display_name, *describe_yaml_error(error, text)) from None
-    finally:
-        loader.dispose()
-    document = SourceDocument(display_name, None, digest=hashlib.sha256(raw).hexdigest())
+
+    def parse() -> yaml.Node | None:
+        try:
+            return loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            raise DataFileError(display_name, *describe_yaml_error(error, text)) from None
+        finally:
+            loader.dispose()
+
+    digest = hashlib.sha256(raw).hexdigest()
+    node = parse() if composed is None else composed.tree(display_name, digest, parse)
+    document = SourceDocument(display_name, None, digest=digest)
     if node is not None:
         document.value = _construct(node, (), document, loader, text.split("\n"))
     return document

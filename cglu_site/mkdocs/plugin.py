@@ -41,16 +41,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cglu_site.data.project import Project
 from cglu_site.data.strings import STRINGS_DIR, load_strings
 from cglu_site.data.validation import DataValidationError
 from cglu_site.mkdocs import css_purge, html_fixes, staging
-from cglu_site.mkdocs.config import CgluPluginConfig
+from cglu_site.mkdocs.config import CgluPluginConfig, project_of
 from cglu_site.mkdocs.error_pages import error_page_languages
 from cglu_site.mkdocs.i18n import (
     building_a_further_language,
     current_language,
-    languages_from_config,
     per_language,
 )
 from cglu_site.mkdocs.markdown_settings import set_permalink_title
@@ -124,13 +122,11 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         # one nested build per further language: generate once per outer build.
         assert self.kept is not None
         if not building_a_further_language(config):
-            self.kept.start_build()
+            self.kept.start_build(config.site_dir)
             try:
+                kept = self.kept.for_generation()  # compiled templates, memos
                 self.site = generate_site(
-                    self._project(config),
-                    self.kept.page_templates,
-                    self.kept.validated_data(),
-                    theme_labels=material_labels(),
+                    project_of(config, self.config), theme_labels=material_labels(), **kept
                 )
                 self.serve_errors = []
                 if (notice := self.site.awaiting_notice()) is not None:
@@ -179,7 +175,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         )
         if self.site is not None and self.error_site is None:
             return  # the generated pages on disk are the last good ones: nothing was written
-        project = self._project(config)
+        project = project_of(config, self.config)
         try:
             strings = load_strings(project.codes, theme_labels=material_labels())
         except DataValidationError:
@@ -191,18 +187,6 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         }
         config.docs_dir = self.error_site.write(project.languages, titles)
         self.site = SiteBuild(project.languages, strings, None, project=project, hand_written=["index"])  # type: ignore[arg-type]
-
-    def _project(self, config: MkDocsConfig) -> Project:
-        return Project(
-            root=Path(config.config_file_path).parent,
-            docs_dir=Path(config.docs_dir),
-            data_dir=Path(self.config.data_dir),
-            languages=languages_from_config(config),
-            site_url=config.site_url or "",
-            repo_url=config.repo_url or "",
-            edit_uri=config.edit_uri or "",
-            missing_translations=self.config.missing_translations,
-        )
 
     on_config = CombinedEvent(_share_theme_environments, _load_data_and_navigation)
 
@@ -353,24 +337,25 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if building_a_further_language(config) or self.site is None:
             return
+        assert self.kept is not None
         site_dir = Path(config.site_dir)
         if self.error_site is not None and self.site.data is None:
             config.docs_dir = self.real_docs_dir  # what serve watches
             split_search_index(site_dir, self.site.languages, material_search_entries(config))
+            self.kept.site_written()
             return
         if self.error_site is not None:  # the data is good again
             self.error_site.remove()
             self.error_site = None
         # Files for machines, from the data: a second process with `parallel` (memos/alongside.py).
-        site, site_url, fork = self.site, config.site_url, self.config.parallel and self.command == "build"
-        with Alongside(lambda: write_outputs(site_dir, site, site_url), fork=fork):
+        site, site_url, write = self.site, config.site_url, self.kept.write()  # serve: serve/site_writes.py
+        fork = self.config.parallel and self.command == "build"
+        with Alongside(lambda: write_outputs(site_dir, site, site_url, write), fork=fork):
             split_search_index(site_dir, self.site.languages, material_search_entries(config))
             if self.config.purge_css:  # Material's stylesheet, without the rules no page can use
-                css_purge.purge_theme_stylesheet(
-                    site_dir, config.theme.dirs, self.css_usage, self.kept.cache if self.kept else None
-                )
-        if self.kept is not None:
-            self.kept.end_build()
+                css_purge.purge_theme_stylesheet(site_dir, config.theme.dirs, self.css_usage, self.kept.cache)
+        self.kept.end_build()
+        self.kept.site_written()
         if self.stage is not None:
             self.stage.mark_complete()
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from cglu_site.data.text import plain_text
+from cglu_site.outputs.writing import Write, write_file
 
 if TYPE_CHECKING:
     from cglu_site.data.languages import Language
@@ -65,13 +66,12 @@ def event_calendar(site: SiteBuild, event: dict, language: Language, site_url: s
     return "".join(_folded(line) + "\r\n" for line in lines).encode("utf-8")
 
 
-def write_calendars(site_dir: Path, site: SiteBuild, site_url: str) -> list[Path]:
+def write_calendars(site_dir: Path, site: SiteBuild, site_url: str, write: Write = write_file) -> list[Path]:
     written = []
     for event in site.data["events"]["events"]:
         for language in site.languages:
             target = site_dir / calendar_path(language, event["id"])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(event_calendar(site, event, language, site_url))
+            write(target, event_calendar(site, event, language, site_url))
             written.append(target)
     return written
 

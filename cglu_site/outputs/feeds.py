@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from cglu_site.data.text import plain_text
+from cglu_site.outputs.writing import Write, write_file
 from cglu_site.outputs.xml_templates import xml_template
 
 if TYPE_CHECKING:
@@ -67,11 +68,10 @@ def news_feed(site: SiteBuild, language: Language, site_url: str) -> str:
     return xml_template("feed.xml.j2").render(context)
 
 
-def write_feeds(site_dir: Path, site: SiteBuild, site_url: str) -> list[Path]:
+def write_feeds(site_dir: Path, site: SiteBuild, site_url: str, write: Write = write_file) -> list[Path]:
     written = []
     for language in site.languages:
         target = site_dir / feed_path(language)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(news_feed(site, language, site_url), encoding="utf-8")
+        write(target, news_feed(site, language, site_url).encode("utf-8"))
         written.append(target)
     return written

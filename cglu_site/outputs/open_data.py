@@ -9,14 +9,14 @@ from urllib.parse import urljoin
 
 from cglu_site.data.content import Content
 from cglu_site.data.export import FOLDER, LICENCE, build_open_data
+from cglu_site.outputs.writing import Write, write_file
 
 
-def write_open_data(site_dir: Path, site: Content) -> list[Path]:
+def write_open_data(site_dir: Path, site: Content, write: Write = write_file) -> list[Path]:
     written = []
     for file in build_open_data(site).all_files():
         target = site_dir / FOLDER / file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content)
+        write(target, file.content)
         written.append(target)
     return written
 

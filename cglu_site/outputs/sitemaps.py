@@ -14,10 +14,12 @@ then asks for `sitemap.xml` beside every alternate link, which 404s. Here:
 from __future__ import annotations
 
 import gzip
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from cglu_site.outputs.writing import Write, write_file
 from cglu_site.outputs.xml_templates import xml_template
 from cglu_site.pages.generate import SiteBuild
 
@@ -61,25 +63,23 @@ def sitemap_pages(site: SiteBuild, site_url: str) -> list[SitemapPage]:
     return pages
 
 
-def write_sitemaps(site_dir: Path, site: SiteBuild, site_url: str) -> None:
+def write_sitemaps(site_dir: Path, site: SiteBuild, site_url: str, write: Write = write_file) -> None:
     """The root sitemap (every page), one per further language root, one per page folder."""
     template = xml_template("sitemap.xml.j2")
-    languages = site.languages
     pages = sorted(sitemap_pages(site, site_url), key=lambda page: page.url)
-    root = template.render(pages=pages, site_url=site_url)
-    (site_dir / "sitemap.xml").write_text(root, encoding="utf-8")
-    with gzip.GzipFile(site_dir / "sitemap.xml.gz", mode="wb", mtime=0) as compressed:
-        compressed.write(root.encode("utf-8"))
-    for language in languages:
-        if language.default:
-            continue
-        prefix = language.path("")
+    root = template.render(pages=pages, site_url=site_url).encode("utf-8")
+    write(site_dir / "sitemap.xml", root)
+    compressed = io.BytesIO()  # named as a file of that name would be, dated 0: reproducible
+    with gzip.GzipFile("sitemap.xml.gz", mode="wb", fileobj=compressed, mtime=0) as archive:
+        archive.write(root)
+    write(site_dir / "sitemap.xml.gz", compressed.getvalue())
+    roots = {language.path("") for language in site.languages if not language.default}
+    for prefix in sorted(roots):
         mine = [page for page in pages if page.url.startswith(prefix)]
-        (site_dir / prefix).mkdir(parents=True, exist_ok=True)
-        (site_dir / prefix / "sitemap.xml").write_text(
-            template.render(pages=mine, site_url=site_url), encoding="utf-8"
+        write(
+            site_dir / prefix / "sitemap.xml", template.render(pages=mine, site_url=site_url).encode("utf-8")
         )
     for page in pages:
-        target = site_dir / page.url / "sitemap.xml"
-        if page.url.endswith("/") and not target.exists():  # language roots have theirs
-            target.write_text(template.render(pages=[page], site_url=site_url), encoding="utf-8")
+        if page.url.endswith("/") and page.url not in roots:  # language roots have theirs
+            sitemap = template.render(pages=[page], site_url=site_url).encode("utf-8")
+            write(site_dir / page.url / "sitemap.xml", sitemap)

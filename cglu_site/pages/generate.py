@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from cglu_site.data.site_data import load_site_data
 from cglu_site.data.strings import load_strings
 from cglu_site.data.text import plain_text, strip_language_markers, summary
 from cglu_site.data.validation import DataError, DataValidationError
+from cglu_site.data.yaml_source import ComposedYaml
 from cglu_site.pages.addresses import Address
 from cglu_site.pages.edit_links import edit_url
 from cglu_site.pages.formats import LanguageFormats, release_locale_data
@@ -32,9 +32,10 @@ from cglu_site.pages.hand_written import check_hand_written, split_front_matter,
 from cglu_site.pages.kinds import GeneratedPage, all_pages, generated_pages
 from cglu_site.pages.last_updated import last_commit_dates
 from cglu_site.pages.render import make_environment, render_template, untranslated_notice
+from cglu_site.pages.render_memo import RenderMemo, traced
 from cglu_site.pages.translation_table import translation_rows
 from cglu_site.pages.typography import apply_typography
-from cglu_site.pages.writer import MARKER, write_generated
+from cglu_site.pages.writer import front_matter, write_generated
 
 
 @dataclass
@@ -53,6 +54,7 @@ class SiteBuild(Content):
     _hand_written_sources: dict[tuple[str, str], tuple[str, dict]] = field(default_factory=dict, repr=False)
     # Hand-written pages rendered ahead (see `format_ahead`): (path, lang) -> (source, result).
     _hand_written_ahead: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, repr=False)
+    render_memo: RenderMemo | None = None  # serve: pages rendered as last time are kept
 
     def __post_init__(self) -> None:
         self._by_path = {page.path: page for page in all_pages(self.pages)}
@@ -118,13 +120,15 @@ class SiteBuild(Content):
     def typography(self, text: str, lang: str) -> str:
         return apply_typography(text, self.strings[lang]["meta"]["typography"])
 
-    def context(self, lang: str, page_path: str) -> dict[str, Any]:
+    def context(self, lang: str, page_path: str, read: set[str] | None = None) -> dict[str, Any]:
+        """A template's variables; `read` notes the data files it reads (render_memo.py)."""
+        organisation = self.data["organisation"]["organisation"]
         return {
             "lang": lang,
             "languages": self.languages,
             "strings": self.strings[lang],
-            "data": self.data.files,
-            "organisation": self.data["organisation"]["organisation"],
+            "data": traced(self.data.files, read),
+            "organisation": traced(organisation, read, "organisation"),
             "page_path": page_path,
             "translation_status": self.derived_value(
                 "translation rows",
@@ -184,7 +188,7 @@ class SiteBuild(Content):
         if (address := edit_url(self.project.repo_url, self.project.edit_uri, repository_path)) is not None:
             settings["edit_url"] = address
         body = self.hand_written_markdown(markdown, meta, lang, f"{path}.{lang}.md")
-        return _front_matter(settings, repository_path, 1) + body
+        return front_matter(settings, repository_path, 1) + body
 
     def untranslated_page(self, path: str, lang: str, original: str) -> str:
         """A hand-written page `lang` lacks: its original, rendered in its own language, marked
@@ -212,7 +216,7 @@ class SiteBuild(Content):
             body=Markup("\n".join(lines)),
             original=original,
         )
-        return _front_matter(settings, repository_path, 1) + page
+        return front_matter(settings, repository_path, 1) + page
 
     def awaiting_translation(self) -> dict[str, list[str]]:
         """Per language, the data texts and hand-written pages shown in another language."""
@@ -250,11 +254,21 @@ class SiteBuild(Content):
 
     def render(self, page: GeneratedPage, lang: str) -> str:
         assert self.environment is not None and self.project is not None
-        context = {**self.context(lang, page.path), "page": page, "entry": page.entry}
-        if page.context is not None:
-            context.update(page.context(self, lang))
+        extra = page.context(self, lang) if page.context is not None else {}
         template = self.environment.get_template(page.template)
-        body = render_template(template, context, self.data.sources_by_id(), self.formats(lang), page.path)
+
+        def markdown(read: set[str] | None) -> str:
+            context = {**self.context(lang, page.path, read), "page": page, "entry": page.entry, **extra}
+            cited = traced(self.data.sources_by_id(), read, "sources")
+            body = render_template(template, context, cited, self.formats(lang), page.path)
+            return self.typography(body, lang)
+
+        memo = self.render_memo
+        body = (
+            markdown(None)
+            if memo is None
+            else memo.markdown(page.path, lang, template, extra, page.data_file, markdown)
+        )
         settings: dict[str, Any] = {"title": self.title(page, lang)}
         if description := page.description(lang):
             # Printed unescaped into an attribute by the theme.
@@ -264,7 +278,7 @@ class SiteBuild(Content):
             settings["revision_date"] = updated  # shown by the theme as "last updated"
         if (address := edit_url(self.project.repo_url, self.project.edit_uri, page.data_file)) is not None:
             settings["edit_url"] = address  # the data file, not the generated page
-        return _front_matter(settings, page.data_file, page.data_line) + self.typography(body, lang)
+        return front_matter(settings, page.data_file, page.data_line) + body
 
     def render_hand_written(self, markdown: str, lang: str, src_uri: str) -> str:
         """A hand-written page that embeds data: its Markdown is a template too."""
@@ -279,20 +293,6 @@ class SiteBuild(Content):
         )
 
 
-def _front_matter(settings: dict[str, Any], source: str, line: int) -> str:
-    return "\n".join(
-        [
-            "---",
-            MARKER,
-            f"# Source: {source}, line {line}",
-            # JSON is YAML: every value quoted and escaped.
-            *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()),
-            "---",
-            "",
-        ]
-    )
-
-
 def generate_site(
     project: Project,
     template_cache: jinja2.BytecodeCache | None = None,
@@ -300,6 +300,8 @@ def generate_site(
     theme_labels: frozenset[str] | None = None,
     out_dir: Path | None = None,
     with_hand_written: bool = False,
+    render_memo: RenderMemo | None = None,
+    composed: ComposedYaml | None = None,
 ) -> SiteBuild:
     """Load and validate everything, then write the generated pages of every language into
     `out_dir` (default: the docs folder).
@@ -307,6 +309,7 @@ def generate_site(
     Nothing is written unless the data, the strings and the hand-written pages are all good.
     `template_cache`, `validated`: what a build keeps for the next (see their modules);
     `theme_labels`: the theme's labels that strings may reword (see strings.py);
+    `render_memo`, `composed`: serve's rendered pages and parsed files (render_memo.py, yaml_source.py);
     `with_hand_written`: also write the hand-written pages, rendered, so that `out_dir` holds
     every page ready for an engine without this project's plugin.
     """
@@ -315,7 +318,7 @@ def generate_site(
     strings: dict[str, dict] = {}
     data = None
     try:
-        strings = load_strings(codes, theme_labels=theme_labels)
+        strings = load_strings(codes, theme_labels=theme_labels, composed=composed)
     except DataValidationError as error:
         errors += error.errors
     try:
@@ -325,6 +328,7 @@ def generate_site(
             display_root=project.root,
             validated=validated,
             every_language=project.every_language,
+            composed=composed,
         )
     except DataValidationError as error:
         errors += error.errors
@@ -347,7 +351,10 @@ def generate_site(
         environment=make_environment(template_cache),
         changed=last_commit_dates(project.root),
         untranslated_pages=untranslated_pages,
+        render_memo=render_memo,
     )
+    if render_memo is not None:
+        render_memo.start_build(site.environment, strings, data, project.every_language)
     texts = {}
     for page in all_pages(pages):
         for code in codes:

@@ -7,8 +7,10 @@ overwritten or deleted, so a hand-written page is never touched.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MARKER = "# Generated from data/ by the cglu plugin: do not edit, edit the data file named below."
 
@@ -69,3 +71,19 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def front_matter(settings: dict[str, Any], source: str, line: int) -> str:
+    """A generated page's front matter: the marker, the data file and line it comes from,
+    its settings."""
+    return "\n".join(
+        [
+            "---",
+            MARKER,
+            f"# Source: {source}, line {line}",
+            # JSON is YAML: every value quoted and escaped.
+            *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()),
+            "---",
+            "",
+        ]
+    )

@@ -1,7 +1,8 @@
 """What the plugin keeps from one build to the next for the project being built: the cache
 (cglu_site/cache.py, option `cache`), the compiled templates, and the memos of pages' HTML
 and search entries (on disk for `mkdocs build`, in memory across `mkdocs serve` rebuilds
-with `serve_memos`, which also keep the pages the theme rendered: page_memo.py).
+with `serve_memos`, which also keep the pages the theme rendered, page_memo.py, and the
+generated pages' Markdown, pages/render_memo.py).
 
 MkDocs keeps a plugin instance for the whole process (serve's rebuilds, or a tool building
 several projects): the plugin makes a new `Kept` when the cache folder changes.
@@ -14,6 +15,7 @@ from typing import Any
 
 from cglu_site.cache import Cache, cache_directory
 from cglu_site.data.check_cache import ValidatedData
+from cglu_site.data.yaml_source import ComposedYaml
 from cglu_site.mkdocs.material_search import material_search_index
 from cglu_site.mkdocs.memos.ahead import ConvertAhead, read_as_mkdocs_does
 from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
@@ -21,6 +23,10 @@ from cglu_site.mkdocs.memos.page_memo import PageMemo
 from cglu_site.mkdocs.memos.prepare_ahead import preparations
 from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
 from cglu_site.mkdocs.memos.search_memo import SearchMemo
+from cglu_site.mkdocs.serve.collector import Collector
+from cglu_site.mkdocs.serve.site_writes import SiteWrites
+from cglu_site.outputs.writing import Write, write_file
+from cglu_site.pages.render_memo import RenderMemo
 from cglu_site.pages.template_cache import TemplateCache
 
 
@@ -36,10 +42,17 @@ class Kept:
         self.markdown_memo: MarkdownMemo | None = None
         self.search_memo: SearchMemo | None = None
         self.page_memo: PageMemo | None = None  # rendered pages: serve only (page_memo.py)
+        self.render_memo: RenderMemo | None = None  # generated Markdown: serve only (pages/render_memo.py)
+        self.composed: ComposedYaml | None = None  # parsed YAML files: serve only (data/yaml_source.py)
         if memos_in_memory:
             self.markdown_memo, self.search_memo, self.page_memo = MarkdownMemo(), SearchMemo(), PageMemo()
+            self.render_memo, self.composed = RenderMemo(), ComposedYaml()
         elif self.cache is not None:
             self.markdown_memo, self.search_memo = MarkdownMemo(self.cache), SearchMemo(self.cache)
+        # Serve: a rebuild writes only the files whose bytes changed (serve/site_writes.py).
+        self.site_writes = SiteWrites() if memos_in_memory else None
+        # Serve: the cycle collector runs after a rebuild, not during it (serve/collector.py).
+        self.collector = Collector() if memos_in_memory else None
         self.ahead = ConvertAhead()
         self.prepare = ConvertAhead()  # templates and stylesheets (prepare_ahead.py)
 
@@ -69,12 +82,36 @@ class Kept:
         """Which data files passed the schema check last time (data/check_cache.py)."""
         return ValidatedData(self.cache) if self.cache is not None else None
 
+    def for_generation(self) -> dict[str, Any]:
+        """What generate_site takes from what is kept (cglu_site/pages/generate.py)."""
+        return {
+            "template_cache": self.page_templates,
+            "validated": self.validated_data(),
+            "render_memo": self.render_memo,
+            "composed": self.composed,
+        }
+
     def memos(self) -> list[RebuildMemo]:
         return [memo for memo in (self.markdown_memo, self.search_memo, self.page_memo) if memo is not None]
 
-    def start_build(self) -> None:
+    def start_build(self, site_dir: str) -> None:
         for memo in self.memos():
             memo.start_build()
+        if self.site_writes is not None:
+            self.site_writes.begin(site_dir)
+        if self.collector is not None:
+            self.collector.pause()
+
+    def write(self) -> Write:
+        """How the outputs write their files (cglu_site/outputs/writing.py)."""
+        return self.site_writes.write if self.site_writes is not None else write_file
+
+    def site_written(self) -> None:
+        """Every file of the build is written: under serve, remove those it did not make."""
+        if self.site_writes is not None:
+            self.site_writes.end()
+        if self.collector is not None:
+            self.collector.resume()
 
     def end_build(self) -> None:
         for memo in self.memos():
@@ -88,6 +125,10 @@ class Kept:
         """Stop the second processes (a build that failed)."""
         self.prepare.finish()
         self.ahead.finish()
+        if self.site_writes is not None:
+            self.site_writes.abandon()
+        if self.collector is not None:
+            self.collector.resume()
 
     def close(self) -> None:
         self.finish()
