@@ -146,8 +146,9 @@ class SiteBuild(Content):
             f"formats {lang}", lambda site: LanguageFormats(site.strings[lang]["meta"]["babel_locale"])
         )
 
-    def format_ahead(self) -> None:
-        """Make now every date and number the languages' builds print, then free the locale data.
+    def format_ahead(self, release: bool = True) -> None:
+        """Make now every date and number the languages' builds print, then free the locale data
+        (unless `release` is False: serve's next rebuild needs it again).
 
         Those builds come later, when a build holds the most memory (static-i18n runs each
         further language's build inside the first): generated pages are rendered already;
@@ -167,7 +168,8 @@ class SiteBuild(Content):
         for formats in self._derived.values():
             if isinstance(formats, LanguageFormats):
                 formats.release()
-        release_locale_data()
+        if release:
+            release_locale_data()
 
     def hand_written_markdown(self, markdown: str, meta: dict[str, Any], lang: str, src_uri: str) -> str:
         """A hand-written page's Markdown as the site shows it: rendered with the data when its
@@ -382,7 +384,7 @@ def generate_site(
             texts[f"{path}.{lang}.md"] = site.untranslated_page(path, lang, original)
         except Exception as error:  # a template mistake in the original
             raise DataValidationError([DataError(f"docs/{path}.{original}.md", 1, str(error))]) from None
-    site.format_ahead()
+    site.format_ahead(release=render_memo is None)  # serve (a render memo) keeps Babel's data
     target = out_dir or project.docs_dir
     report = write_generated(target, texts)
     site.generated_files = {(target / path).resolve() for path in (*texts, *report.removed)}

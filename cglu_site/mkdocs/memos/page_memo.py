@@ -64,7 +64,7 @@ class PageMemo(RebuildMemo[str]):
     def __init__(self) -> None:
         super().__init__()  # in memory only: serve's rebuilds
         # Navigation and page lists, by id, with the value itself (its id stays its own).
-        self._structure: dict[int, tuple[Any, str]] = {}
+        self._structure: dict[Any, tuple[Any, str]] = {}
         self._theme_files: dict[tuple[str, ...], str] = {}  # for one build
         # Values given to every page of one language's build alike, by id, with the value
         # itself (so that its id is not another's): the theme, the UI strings, static-i18n's settings.
@@ -175,6 +175,8 @@ class PageMemo(RebuildMemo[str]):
             parts.append(f"{type(value).__name__}:{value!r}")
         elif isinstance(value, Page):
             self._page(parts, value)
+        elif isinstance(value, list) and value and all(isinstance(item, File) for item in value):
+            parts.append("files:" + self._files_key(value))  # `pages`: a new list for every page
         elif isinstance(value, Navigation) or (
             isinstance(value, list) and value and all(isinstance(item, Page) for item in value)
         ):
@@ -230,6 +232,14 @@ class PageMemo(RebuildMemo[str]):
             else:
                 self._feed(parts, value)
         parts.append("ancestors:" + repr([_item(item) for item in page.ancestors]))
+
+    def _files_key(self, files: list[File]) -> str:
+        """The site's pages, the same File objects for every page of one build: once."""
+        ids = tuple(map(id, files))
+        if ids not in self._structure:
+            text = repr([(file.src_uri, file.dest_uri, file.url) for file in files])
+            self._structure[ids] = (list(files), _digest(text))  # the files held: their ids stay theirs
+        return self._structure[ids][1]
 
     def _structure_key(self, value: Navigation | list[Page]) -> str:
         """The navigation or the list of pages, the same for every page of one build: once."""
