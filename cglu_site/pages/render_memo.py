@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
-from collections.abc import Callable, Iterator
+import sysconfig
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,9 @@ import jinja2.meta
 
 from cglu_site.data.site_data import SiteData
 
+_PACKAGES = tuple(
+    os.path.realpath(path) for path in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+)
 # Context variables that read every data file and page: templates using them are not memoized.
 UNTRACED = frozenset({"translation_status"})
 
@@ -103,7 +108,7 @@ class RenderMemo:
         """What this build's pages depend on besides the data files they read: the templates
         (names, sizes, times), each language's strings, the languages, the translation rule."""
         self.rendered = self.reused = 0
-        templates = _files_digest(getattr(environment.loader, "searchpath", []))
+        templates = folder_files_digest(getattr(environment.loader, "searchpath", []))
         if templates != self._templates:
             self._templates = templates
             self._untraced.clear()
@@ -178,11 +183,16 @@ def _variables(environment: jinja2.Environment, name: str) -> set[str]:
     return names
 
 
-def _files_digest(folders: list[str]) -> str:
-    files = sorted(
-        (str(path), path.stat().st_size, path.stat().st_mtime_ns)
-        for folder in folders
-        for path in Path(folder).rglob("*")
-        if path.is_file()
-    )
-    return hashlib.blake2b(repr(files).encode("utf-8")).hexdigest()
+def folder_files_digest(folders: Iterable[str]) -> str:
+    """The folders' files that can change while serving, by path, size and time; an installed
+    package's folder by its path only (it changes with an upgrade, which restarts serve)."""
+    entries: list[str] = []
+    for folder in folders:
+        if os.path.realpath(folder).startswith(_PACKAGES):
+            entries.append(folder)
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                status = path.stat()
+                entries.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()

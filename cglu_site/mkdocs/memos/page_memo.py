@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
-import sysconfig
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.base import Config
@@ -37,10 +34,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.theme import Theme
 
 from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
+from cglu_site.pages.render_memo import folder_files_digest
 
-_PACKAGES = tuple(
-    os.path.realpath(path) for path in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-)
 # The theme's `locale`: Babel's, or MkDocs' stand-in without Babel.
 _LOCALES = frozenset({"babel.core", "mkdocs.utils.babel_stub"})
 # Set by MkDocs on every page, for every build; no template prints it (tested).
@@ -131,7 +126,7 @@ class PageMemo(RebuildMemo[str]):
             raise Unkeyable("no theme")
         dirs = tuple(theme.dirs)
         if dirs not in self._theme_files:
-            self._theme_files[dirs] = _files_key(dirs)
+            self._theme_files[dirs] = folder_files_digest(dirs)
         return self._theme_files[dirs]
 
     def _context_key(self, context: Mapping) -> str:
@@ -176,7 +171,7 @@ class PageMemo(RebuildMemo[str]):
         elif isinstance(value, Page):
             self._page(parts, value)
         elif isinstance(value, list) and value and all(isinstance(item, File) for item in value):
-            parts.append("files:" + self._files_key(value))  # `pages`: a new list for every page
+            parts.append("files:" + self._page_list_key(value))  # `pages`: a new list for every page
         elif isinstance(value, Navigation) or (
             isinstance(value, list) and value and all(isinstance(item, Page) for item in value)
         ):
@@ -233,7 +228,7 @@ class PageMemo(RebuildMemo[str]):
                 self._feed(parts, value)
         parts.append("ancestors:" + repr([_item(item) for item in page.ancestors]))
 
-    def _files_key(self, files: list[File]) -> str:
+    def _page_list_key(self, files: list[File]) -> str:
         """The site's pages, the same File objects for every page of one build: once."""
         ids = tuple(map(id, files))
         if ids not in self._structure:
@@ -275,17 +270,3 @@ def _tree(item: Any) -> str:
     if isinstance(item, (Page, Section, Link)):
         return _item(item)
     raise Unkeyable(type(item).__qualname__)
-
-
-def _files_key(dirs: tuple[str, ...]) -> str:
-    """The theme folders' files that can change while serving: not the installed packages'."""
-    entries: list[str] = []
-    for folder in dirs:
-        if os.path.realpath(folder).startswith(_PACKAGES):
-            entries.append(folder)
-            continue
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                status = path.stat()
-                entries.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()

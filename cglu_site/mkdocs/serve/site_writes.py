@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs import utils
@@ -80,7 +81,7 @@ class SiteWrites:
         """The outputs' writer (cglu_site/outputs/writing.py)."""
         self._through(str(target), content, lambda: write_file(target, content))
 
-    def _through(self, output_path: str, content: bytes, write) -> None:
+    def _through(self, output_path: str, content: bytes, write: Callable[[], None]) -> None:
         path = os.path.abspath(output_path)
         digest = hashlib.blake2b(content, digest_size=16).digest()
         known = self._written.get(path)
