@@ -95,10 +95,11 @@ def open_search(page, query: str) -> None:
 
 
 def wait_for_search_results(page) -> None:
-    """Until the result list is there and has stopped changing (a busy machine renders late)."""
+    """Until the results are there and have stopped changing, their count included: the search
+    answers each key typed, and a busy machine shows the last answers late."""
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_function("""() => new Promise(resolve => {
-      const list = () => document.querySelector(".md-search-result__list").innerHTML;
+      const list = () => document.querySelector(".md-search-result").innerHTML;
       const before = list();
       setTimeout(() => resolve(list() === before), 300);
     })""")

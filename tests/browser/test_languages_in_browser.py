@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from sites import LANGUAGES, ROOT
+from test_accessibility import wait_for_search_results
 
 from cglu_site.data.strings import load_strings
 from cglu_site.data.text import strip_language_markers
@@ -104,8 +105,8 @@ def test_a_missing_address_is_explained_in_its_language_by_the_one_404_page_serv
     page.wait_for_function("document.activeElement === document.querySelector('input.md-search__input')")
     query = culture_committee(lang)
     page.keyboard.type(query, delay=30)
+    wait_for_search_results(page)  # the results of the whole query, not of its first letters
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
     links = results.evaluate_all("links => links.map(a => a.href)")
     others = [f"{pages_site.url}{other}/" for other in LANGUAGES[1:] if other != lang]
     assert links and all(link.startswith(pages_site.url + prefix) for link in links), links
@@ -119,7 +120,7 @@ def test_a_missing_address_is_explained_in_its_language_by_the_one_404_page_serv
     own.get_by_role("button", name=folded(words["search"])).click()
     own.wait_for_function("document.activeElement === document.querySelector('input.md-search__input')")
     own.keyboard.type(query, delay=30)
-    own.locator(".md-search-result__item a").first.wait_for()
+    wait_for_search_results(own)
     assert own.locator(".md-search-result__meta").inner_text() == meta
     assert own.evaluate(CHROME) == chrome
     own.close()
@@ -153,8 +154,8 @@ def test_search_returns_pages_of_the_visitors_language_only(live_site, visit, la
     query = expected_title = culture_committee(lang)
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=30)  # Material searches on key events
+    wait_for_search_results(page)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
     links = results.evaluate_all("links => links.map(a => a.href)")
     assert links
     others = [f"{live_site.url}{other}/" for other in LANGUAGES[1:] if other != lang]
