@@ -229,6 +229,44 @@ def test_mkdocs_reads_pages_as_the_second_process_of_a_first_build_does() -> Non
     assert loop.index("on_nav(") < loop.index("_populate_page(") < loop.index("on_env("), where
 
 
+def test_mkdocs_renders_pages_as_the_second_process_of_a_build_does() -> None:
+    """memos/render_ahead.py does with a page what MkDocs' _build_page does before its
+    on_post_page event, in the build loop's order of pages, once every on_env has run."""
+    from mkdocs.commands import build
+
+    where = "cglu_site/mkdocs/memos/render_ahead.py _render_as_mkdocs_does copies it"
+    assert callable(getattr(build, "get_context", None)), f"MkDocs' get_context is gone: {where}"
+    page = inspect.getsource(build._build_page)
+    steps = [
+        "page.active = True",
+        "context = get_context(nav, doc_files, config, page)",
+        "template = env.get_template(page.meta.get('template', 'main.html'))",
+        "context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)",
+        "output = template.render(context)",
+        "output = config.plugins.on_post_page(",
+    ]
+    for step in steps:
+        assert step in page, f"MkDocs' _build_page no longer does `{step}`: {where}"
+    assert [page.index(step) for step in steps] == sorted(page.index(step) for step in steps), where
+    loop = inspect.getsource(build.build)
+    for step in (
+        "env = config.plugins.on_env(",
+        "doc_files = files.documentation_pages(inclusion=inclusion)",
+        "_build_page(",
+    ):
+        assert step in loop, f"MkDocs' build no longer does `{step}`: {where}"
+    assert (
+        loop.index("on_env(")
+        < loop.index("doc_files = files.documentation_pages(")
+        < loop.index("_build_page(")
+    ), where
+    assert "InclusionLevel.is_included" in loop, f"MkDocs builds other pages than the included: {where}"
+    populate = inspect.getsource(build._populate_page)
+    assert "page.content = config.plugins.on_page_content(" in populate, (
+        "MkDocs no longer sets page.content from on_page_content: memos/kept.py page_read"
+    )
+
+
 def test_mkdocs_serve_internals_the_watcher_uses() -> None:
     from mkdocs.livereload import LiveReloadServer
 

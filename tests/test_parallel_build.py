@@ -1,5 +1,5 @@
-"""A first build converts each language's pages in two processes (cglu_site/mkdocs/memos/ahead.py):
-the site is the one a build in one process makes, and what MkDocs says about a page (a link
+"""A first build converts each language's pages in two processes (cglu_site/mkdocs/memos/ahead.py),
+and renders them in two (render_ahead.py): the site is the one a build in one process makes, and what MkDocs says about a page (a link
 to a missing heading) is still said, once, and still fails a strict build."""
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ def test_a_first_build_in_two_processes_makes_the_site_one_process_makes(tmp_pat
     assert pages > 20 and len(memo_files(two, "search-entries")) == pages
     # The second process did part of the pages: this one converted the others only.
     assert 0 < made_here < pages * 3 / 4, (made_here, pages)
+    # And rendered part of them (memos/render_ahead.py): their HTML came from there.
+    taken = config.plugins["cglu"].kept.render_ahead.taken
+    assert 0 < taken < pages, (taken, pages)
+    assert not memo_files(two, "rendered-ahead"), "the HTML rendered ahead is for one build only"
 
     one = make_project(tmp_path / "one", FIXTURE_DATA)
     one.set_plugin_options(parallel=False)

@@ -96,6 +96,7 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
         self.serve_errors: list[str] = []
         self.error_site: serve_errors.ErrorSite | None = None
         self.real_docs_dir = ""
+        self.nav: Navigation | None = None  # the language's navigation, as on_nav returns it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -203,21 +204,31 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.site is not None
         link_entries_to_their_index(files, self.site)
+        self.nav = nav  # for memos/render_ahead.py
         if self.kept is not None and self.config.parallel and self.command == "build" and not self.dirty:
             self.kept.convert_ahead(config, files)  # a first build: memos/ahead.py
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.kept is not None:
-            self.kept.ahead.reached()
+            self.kept.page_starts()
         return page
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def _pages_read(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.kept is not None:  # every page is read: the second process stops
             self.kept.ahead.finish()
             if self.kept.page_memo is not None:  # serve: pages rendered as last time are not again
                 self.kept.page_memo.install(env)
         return env
+
+    @event_priority(-200)  # after every plugin's on_env (static-i18n's adds a Jinja extension)
+    def _render_ahead(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        ahead = self.kept.render_ahead if self.kept is not None else None
+        if ahead is not None and self.config.parallel and self.command == "build" and not self.dirty:
+            ahead.start(config, files, self.nav, env)  # memos/render_ahead.py
+        return env
+
+    on_env = CombinedEvent(_pages_read, _render_ahead)
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         context["cglu_serve_errors"] = self.serve_errors
@@ -283,6 +294,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The table of contents keeps the no-break spaces of its headings (toc_titles.py)."""
         restore_toc_titles(html, page.toc)
+        if self.kept is not None:
+            self.kept.page_read(config, page, html)
         return html
 
     @event_priority(40)  # after static-i18n's on_page_context (50), which resets the switcher
@@ -335,6 +348,8 @@ class CgluPlugin(BasePlugin[CgluPluginConfig]):
 
     @event_priority(-110)  # after static-i18n has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.kept is not None and self.kept.render_ahead is not None:  # this language is written
+            self.kept.render_ahead.finish()
         if building_a_further_language(config) or self.site is None:
             return
         assert self.kept is not None

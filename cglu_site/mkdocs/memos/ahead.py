@@ -61,6 +61,11 @@ class ConvertAhead:
         self._child, self._progress = pid, progress
         self.started += 1
 
+    @property
+    def running(self) -> bool:
+        """A second process is at work, and this is the process that started it."""
+        return self._child is not None and os.getpid() == self._parent
+
     def reached(self) -> None:
         """MkDocs starts reading the next item (in the same order as `items`)."""
         if self._progress is not None and os.getpid() == self._parent:

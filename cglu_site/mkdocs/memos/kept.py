@@ -22,6 +22,7 @@ from cglu_site.mkdocs.memos.markdown_memo import MarkdownMemo
 from cglu_site.mkdocs.memos.page_memo import PageMemo
 from cglu_site.mkdocs.memos.prepare_ahead import preparations
 from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
+from cglu_site.mkdocs.memos.render_ahead import RenderAhead
 from cglu_site.mkdocs.memos.search_memo import SearchMemo
 from cglu_site.mkdocs.serve.collector import Collector
 from cglu_site.mkdocs.serve.site_writes import SiteWrites
@@ -55,6 +56,11 @@ class Kept:
         self.collector = Collector() if memos_in_memory else None
         self.ahead = ConvertAhead()
         self.prepare = ConvertAhead()  # templates and stylesheets (prepare_ahead.py)
+        self._made_before = 0  # pages the Markdown memo converted before the one being read
+        # `mkdocs build`: pages' theme templates rendered in a second process too (render_ahead.py).
+        self.render_ahead = (
+            RenderAhead(self.cache) if self.cache is not None and not memos_in_memory else None
+        )
 
     def prepare_ahead(self, theme: Any, *, css: bool) -> None:
         """Compile the templates and parse the theme's stylesheets in a second process too
@@ -77,6 +83,23 @@ class Kept:
         index = material_search_index(config)  # its pages go through the search memo (plugin.py)
         read = read_as_mkdocs_does(config, files, index.add_entry_from_context if index else None)
         self.ahead.start(pages, read, self.after_fork)
+
+    def page_starts(self) -> None:
+        """MkDocs reads the next page (on_pre_page)."""
+        self.ahead.reached()
+        self._made_before = self.markdown_memo.made if self.markdown_memo is not None else 0
+
+    def page_read(self, config: Any, page: Any, html: str) -> None:
+        """A page is converted (on_page_content, `html` its HTML). In a first build, a page this
+        process converted while the second one converts others is indexed for search now, while
+        the other process is at work too, rather than when MkDocs renders it, alone
+        (search_memo.py; the entries are the same)."""
+        memo = self.markdown_memo
+        converted_here = memo is not None and memo.made > self._made_before
+        if converted_here and self.ahead.running and self.search_memo is not None:
+            if (index := material_search_index(config)) is not None:
+                page.content = html  # what MkDocs sets it to after this event
+                self.search_memo.index_ahead(index, page)
 
     def validated_data(self) -> ValidatedData | None:
         """Which data files passed the schema check last time (data/check_cache.py)."""
@@ -125,6 +148,8 @@ class Kept:
         """Stop the second processes (a build that failed)."""
         self.prepare.finish()
         self.ahead.finish()
+        if self.render_ahead is not None:
+            self.render_ahead.finish()
         if self.site_writes is not None:
             self.site_writes.abandon()
         if self.collector is not None:

@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.theme import Theme
 
+from cglu_site.cache import Cache
 from cglu_site.mkdocs.memos.rebuild_memo import RebuildMemo
 from cglu_site.pages.render_memo import folder_files_digest
 
@@ -56,8 +57,10 @@ class Unkeyable(Exception):
 
 
 class PageMemo(RebuildMemo[str]):
-    def __init__(self) -> None:
-        super().__init__()  # in memory only: serve's rebuilds
+    def __init__(self, cache: Cache | None = None, kind: str = "") -> None:
+        """In memory for serve's rebuilds; in the cache, one build's only (render_ahead.py)."""
+        super().__init__(cache, kind)
+        self.scope = ""  # part of every key: render_ahead.py makes it this build's own
         # Navigation and page lists, by id, with the value itself (its id stays its own).
         self._structure: dict[Any, tuple[Any, str]] = {}
         self._theme_files: dict[tuple[str, ...], str] = {}  # for one build
@@ -107,10 +110,8 @@ class PageMemo(RebuildMemo[str]):
         context = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], Mapping) else None
         if context is None or not isinstance(context.get("page"), Page):
             return render(*args, **kwargs)  # not a page: 404.html, sitemap.xml
-        try:
-            key = (name, self._theme_key(context), self._context_key(context))
-        except Unkeyable:
-            self.unkeyable += 1
+        key = self.key_of(name, context)
+        if key is None:
             return render(*args, **kwargs)
         kept = self.get(key)
         if kept is not None:
@@ -118,6 +119,15 @@ class PageMemo(RebuildMemo[str]):
         output = render(*args, **kwargs)
         self.made_anew(key, output)
         return output
+
+    def key_of(self, name: str, context: Mapping) -> tuple[str, ...] | None:
+        """The key of the render of template `name` with `context`; None (counted) if a value
+        in it cannot be told apart from others."""
+        try:
+            return (self.scope, name, self._theme_key(context), self._context_key(context))
+        except Unkeyable:
+            self.unkeyable += 1
+            return None
 
     def _theme_key(self, context: Mapping) -> str:
         config = context.get("config")

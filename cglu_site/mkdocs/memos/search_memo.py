@@ -44,6 +44,13 @@ class SearchMemo(RebuildMemo[Entries]):
 
         search_index.add_entry_from_context = add_entry_from_context
 
+    def index_ahead(self, search_index: Any, page: Page) -> None:
+        """Make and keep `page`'s entries now, for when the index is given the page (a first
+        build's reading, memos/ahead.py): the index itself is left as it was."""
+        before = len(search_index.entries)
+        search_index.add_entry_from_context(page)  # through the memo (index_through_memo)
+        del search_index.entries[before:]
+
 
 def _key(page: Page) -> Key:
     meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
