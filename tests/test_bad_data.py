@@ -408,3 +408,24 @@ def test_a_hand_written_page_saved_as_latin_1_is_named_with_its_line(fixture_pro
     assert build.returncode != 0
     assert expected in build.stdout + build.stderr
     assert "Traceback" not in build.stdout + build.stderr
+
+
+def test_a_list_written_as_one_value_is_named_not_a_crash(tmp_path) -> None:
+    """`bodies: 42`: the check says the list is not one (it once stopped on the ids it collects)."""
+    import shutil
+
+    from sites import FIXTURE_DATA, LANGUAGES, ROOT
+
+    from cglu_site.data.site_data import load_site_data
+    from cglu_site.data.validation import DataValidationError
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    shutil.copytree(ROOT / "data" / "schemas", data / "schemas", dirs_exist_ok=True)
+    news = data / "news.yml"
+    news.write_text("news: 42\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        load_site_data(data, LANGUAGES, display_root=tmp_path)
+    assert [str(error) for error in raised.value.errors] == [
+        "data/news.yml:1: 'news' should be a list, not an integer (42)"
+    ]

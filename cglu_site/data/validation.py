@@ -235,7 +235,7 @@ def collect_ids(documents: dict[str, SourceDocument], schemas: dict[str, dict]) 
             entries = document.value.get(key) if isinstance(document.value, dict) else None
             ids[collection] = {
                 entry["id"]
-                for entry in entries or []
+                for entry in (entries if isinstance(entries, list) else [])  # not a list: the check says so
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str)
             }
     return ids
