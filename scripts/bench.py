@@ -430,8 +430,10 @@ def main() -> int:
     lines += [
         "",
         f"From saving one YAML edit to the served page showing it (`mkdocs serve`, 1x, median of {SERVE_TRIES}): {latency:.2f} s",
-        "(one rebuild of every language; pages whose Markdown did not change are not converted to HTML",
-        "again, nor those whose HTML did not change indexed again: cglu_site/mkdocs/memos/markdown_memo.py, search_memo.py)",
+        "(one rebuild of every language, through the serve memos: a generated page whose data did not change",
+        "is not rendered again, nor a page whose Markdown did not change converted, nor one whose HTML did not",
+        "change indexed, nor one given the same values rendered by the theme; only changed files are written:",
+        "see `serve_memos` below)",
         "",
         *pieces,
         *_targets(rows, per_page, latency, cold, cold_stock),
@@ -496,7 +498,7 @@ def measure_pieces(work: Path, languages: list[str], runs: int, latency: float) 
         f"| `purge_css` | build time | {wall['on']:.2f} s | {wall['no_purge']:.2f} s |",
         f"| `serve_memos` (generated pages, parsed YAML, pages' HTML, search entries and theme renders kept across rebuilds; only changed files written) | YAML edit to served page | {latency:.2f} s |"
         f" {no_memos:.2f} s |",
-        f"| `parallel` (a first build compiles templates and converts pages in a second process too) | first build of a fresh checkout |"
+        f"| `parallel` (a build compiles templates, converts and renders pages in a second process too) | first build of a fresh checkout |"
         f" {wall['first_parallel']:.2f} s | {wall['first_serial']:.2f} s |",
         "",
     ]
