@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 _INDEX = struct.Struct("q")
+_SLOTS = struct.Struct("qq")
 
 
 class ConvertAhead:
@@ -139,3 +140,56 @@ def read_as_mkdocs_does(
             index_page(file.page)
 
     return read
+
+
+class MeetHalfway:
+    """Jobs done in order by this process and from the last backwards by a second one (a
+    fork), each doing a job once: `start`, then `reached(index)` before each job here, which
+    says whether the second process has done it; `finish` at the end."""
+
+    def __init__(self) -> None:
+        self._shared: mmap.mmap | None = None  # the job this process is at, the first one done there
+        self._child: int | None = None
+        self._parent = os.getpid()
+
+    def start(self, count: int, do: Callable[[int], None], after_fork: Callable[[], None]) -> None:
+        """Fork the process that calls `do(index)` from the last index backwards, until it
+        meets this one (`after_fork` first, in that process)."""
+        self.finish()
+        shared = mmap.mmap(-1, _SLOTS.size)
+        _SLOTS.pack_into(shared, 0, -1, count)
+        parent = self._parent
+
+        def backwards() -> None:
+            after_fork()
+            for index in range(count - 1, -1, -1):
+                if _SLOTS.unpack_from(shared, 0)[0] >= index or os.getppid() != parent:
+                    break
+                do(index)
+                _INDEX.pack_into(shared, _INDEX.size, index)
+
+        self._shared = shared
+        self._child = fork_quietly(backwards)
+
+    @property
+    def running(self) -> bool:
+        return self._child is not None and os.getpid() == self._parent
+
+    def reached(self, index: int) -> bool:
+        """This process is at job `index` (the other stops before it): True if the other did it."""
+        assert self._shared is not None
+        _INDEX.pack_into(self._shared, 0, index)
+        return index >= _SLOTS.unpack_from(self._shared, 0)[1]
+
+    def finish(self) -> None:
+        """Stop the second process (it ends its current job) and wait for it."""
+        if not self.running:
+            return
+        assert self._shared is not None and self._child is not None
+        _INDEX.pack_into(self._shared, 0, sys.maxsize)
+        try:
+            os.waitpid(self._child, 0)
+        except ChildProcessError:
+            pass
+        self._shared.close()
+        self._child = self._shared = None

@@ -21,10 +21,7 @@ when MkDocs reaches the pages it has not done, or when this process ends. It nee
 
 from __future__ import annotations
 
-import mmap
 import os
-import struct
-import sys
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -33,12 +30,10 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 from cglu_site.cache import Cache
-from cglu_site.mkdocs.memos.ahead import ConvertAhead, fork_quietly
+from cglu_site.mkdocs.memos.ahead import ConvertAhead, MeetHalfway
 from cglu_site.mkdocs.memos.page_memo import PageMemo
 
 KIND = "rendered-ahead"
-# Two numbers shared with the second process: the page MkDocs renders, the first page rendered ahead.
-_SLOTS = struct.Struct("qq")
 
 
 class RenderAhead:
@@ -46,9 +41,7 @@ class RenderAhead:
         self._cache = cache
         self._memo = PageMemo(cache, KIND)
         self._positions: dict[int, int] = {}  # id of each page -> its place in MkDocs' order
-        self._shared: mmap.mmap | None = None
-        self._child: int | None = None
-        self._parent = os.getpid()
+        self._halfway = MeetHalfway()
         self.taken = 0  # pages whose HTML came from the second process
 
     def start(self, config: Any, files: Any, nav: Any, env: Any) -> None:
@@ -64,33 +57,18 @@ class RenderAhead:
         self._positions = {id(file.page): index for index, file in enumerate(pages)}
         self._memo.scope = f"{os.getpid()}:{time.time_ns()}"  # this build's HTML only
         self._memo.start_build()
-        shared = mmap.mmap(-1, _SLOTS.size)
-        _SLOTS.pack_into(shared, 0, -1, len(pages))
-        self._shared = shared
-
-        def render_backwards() -> None:
-            self._cache.after_fork()
-            for index in range(len(pages) - 1, -1, -1):
-                if _SLOTS.unpack_from(shared, 0)[0] >= index or os.getppid() != self._parent:
-                    break
-                _render_as_mkdocs_does(pages[index], config, pages, nav, env)
-                struct.pack_into("q", shared, 8, index)
-
-        self._child = fork_quietly(render_backwards)
+        self._halfway.start(
+            len(pages),
+            lambda index: _render_as_mkdocs_does(pages[index], config, pages, nav, env),
+            self._cache.after_fork,
+        )
 
     def finish(self) -> None:
         """This language's pages are written (or the build failed): stop the second process,
         wait for it, and forget the HTML it kept."""
-        if self._child is None or os.getpid() != self._parent:
+        if not self._halfway.running:
             return
-        assert self._shared is not None
-        struct.pack_into("q", self._shared, 0, sys.maxsize)
-        try:
-            os.waitpid(self._child, 0)
-        except ChildProcessError:
-            pass
-        self._shared.close()
-        self._child = self._shared = None
+        self._halfway.finish()
         self._positions = {}
         self._cache.keep_only(KIND, ())
 
@@ -115,18 +93,15 @@ class RenderAhead:
     def _render(self, name: str, render: Callable[..., str], args: tuple, kwargs: dict) -> str:
         context = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], Mapping) else None
         page = context.get("page") if context is not None else None
-        shared = self._shared
-        if shared is None or not isinstance(page, Page) or id(page) not in self._positions:
+        if not isinstance(page, Page) or id(page) not in self._positions:
             return render(*args, **kwargs)  # not a page (404.html), or no second process
-        index = self._positions[id(page)]
-        if os.getpid() != self._parent:  # the second process: render, and keep it for MkDocs
+        if not self._halfway.running:  # the second process: render, and keep it for MkDocs
             key = self._memo.key_of(name, context)
             output = render(*args, **kwargs)
             if key is not None:
                 self._memo.made_anew(key, output)
             return output
-        struct.pack_into("q", shared, 0, index)  # MkDocs is at this page: the second process stops here
-        if index < _SLOTS.unpack_from(shared, 0)[1]:
+        if not self._halfway.reached(self._positions[id(page)]):
             return render(*args, **kwargs)  # not rendered ahead: no key to make
         key = self._memo.key_of(name, context)
         kept = self._memo.get(key) if key is not None else None
