@@ -28,6 +28,7 @@ from functools import total_ordering
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cglu_site.data.schema_refs import inlined
 from cglu_site.data.value_words import json_type, quoted, shortened, with_article
 from cglu_site.data.yaml_source import SourceDocument
 
@@ -215,40 +216,6 @@ def missing_translations(
                 seen.add(tuple(error.absolute_path))
                 missing = [code for code in error.schema["required"] if code not in error.instance]
                 yield _describe(error, document, nouns, {}), missing
-
-
-# Keywords that only describe: a `$ref` beside them alone is replaced by what it names.
-_ANNOTATIONS = frozenset({"description", "title", "$comment"})
-
-
-def inlined(schemas: dict[str, dict]) -> dict[str, dict]:
-    """The schemas with each `$ref` replaced by the schema it names, so that the check does
-    not look them up at every value (a third of its time). The same check, the same errors:
-    a `$ref` beside other keywords than descriptions becomes `allOf` of what it names; one
-    that names itself, or nothing, stays as it is."""
-
-    def expand(node: Any, here: str, within: tuple[str, ...]) -> Any:
-        if isinstance(node, list):
-            return [expand(item, here, within) for item in node]
-        if not isinstance(node, dict):
-            return node
-        rest = {key: expand(value, here, within) for key, value in node.items() if key != "$ref"}
-        ref = node.get("$ref")
-        if not isinstance(ref, str):
-            return {**rest, "$ref": ref} if "$ref" in node else rest
-        name, _, pointer = ref.partition("#")
-        name = name or here
-        target: Any = schemas.get(name)
-        for part in pointer.strip("/").split("/") if pointer.strip("/") else ():
-            target = target.get(part) if isinstance(target, dict) else None
-        if not isinstance(target, dict) or f"{name}#{pointer}" in within:
-            return {**rest, "$ref": ref}
-        named = expand(target, name, (*within, f"{name}#{pointer}"))
-        if set(rest) <= _ANNOTATIONS and not set(rest) & set(named):
-            return {**named, **rest}
-        return {**rest, "allOf": [*rest.get("allOf", []), named]}
-
-    return {name: expand(schema, name, ()) for name, schema in schemas.items()}
 
 
 def _registry(schemas: dict[str, dict]) -> Any:
